@@ -1,0 +1,44 @@
+// Prepare an IR expression for a general-purpose CAS: the IR owns activation
+// semantics, so relu/leaky_relu are rewritten through the Heaviside function and
+// every function application the CAS might mis-handle becomes a fresh symbol
+// (structurally equal applications share one symbol). exp is kept: the CAS
+// libraries handle exp(a) exp(b) = exp(a + b) correctly.
+import { add, call, mul, num, pow, sub, sym } from '../ir/build.js';
+import { equals, type Expr } from '../ir/expr.js';
+
+export function opaqueForCas(e: Expr): Expr {
+  const table: { key: Expr; name: string }[] = [];
+  const byHash = new Map<number, { key: Expr; name: string }[]>();
+  const opaque = (x: Expr): Expr => {
+    const bucket = byHash.get(x.hash) ?? [];
+    let hit = bucket.find((b) => equals(b.key, x));
+    if (!hit) {
+      hit = { key: x, name: `opq${table.length}` };
+      table.push(hit); bucket.push(hit); byHash.set(x.hash, bucket);
+    }
+    return sym(hit.name);
+  };
+  const memo = new Map<Expr, Expr>();
+  const go = (x: Expr): Expr => {
+    const m = memo.get(x);
+    if (m) return m;
+    let r: Expr;
+    switch (x.kind) {
+      case 'num': case 'sym': r = x; break;
+      case 'add': r = add(...x.terms.map(go)); break;
+      case 'mul': r = mul(...x.factors.map(go)); break;
+      case 'pow': r = pow(go(x.base), go(x.exp)); break;
+      case 'call': {
+        const args = x.args.map(go);
+        if (x.fn === 'exp') r = call('exp', args[0]);
+        else if (x.fn === 'relu') r = mul(args[0], opaque(call('heaviside', args[0])));
+        else if (x.fn === 'leaky_relu') r = mul(args[0], add(args[1], mul(sub(num(1), args[1]), opaque(call('heaviside', args[0])))));
+        else r = opaque(call(x.fn, ...args));
+        break;
+      }
+    }
+    memo.set(x, r);
+    return r;
+  };
+  return go(e);
+}

@@ -1,0 +1,41 @@
+// Independent zero test by a second CAS (DESIGN §3). nerdamer expands
+// polynomial and Laurent residuals quickly; algebrite's simplify handles
+// rational functions with non-monomial denominators (slowly, so only small ones).
+import Algebrite from 'algebrite';
+import nerdamer from 'nerdamer';
+import { nodeCount, type Expr } from '../ir/expr.js';
+import { text } from '../print/text.js';
+import { opaqueForCas } from './opaque.js';
+
+export type CasVerdict = { status: 'passed' | 'failed' | 'skipped'; engine: 'nerdamer' | 'algebrite' | 'none'; detail: string };
+
+const hasRationalDenominator = (e: Expr): boolean => {
+  const seen = new Set<Expr>();
+  const walk = (x: Expr): boolean => {
+    if (seen.has(x)) return false;
+    seen.add(x);
+    if (x.kind === 'pow' && x.exp.kind === 'num' && x.exp.value.s < 0n && x.base.kind === 'add') return true;
+    if (x.kind === 'add') return x.terms.some(walk);
+    if (x.kind === 'mul') return x.factors.some(walk);
+    if (x.kind === 'pow') return walk(x.base) || walk(x.exp);
+    if (x.kind === 'call') return x.args.some(walk);
+    return false;
+  };
+  return walk(e);
+};
+
+export function secondCasIsZero(residual: Expr, maxNodes = 4000): CasVerdict {
+  const size = nodeCount(residual);
+  if (size > maxNodes) return { status: 'skipped', engine: 'none', detail: `expression has ${size} nodes (> ${maxNodes}); second CAS skipped` };
+  const src = text(opaqueForCas(residual));
+  try {
+    if (hasRationalDenominator(residual)) {
+      const out = String(Algebrite.run(`simplify(${src})`)).trim();
+      return out === '0' ? { status: 'passed', engine: 'algebrite', detail: 'simplify(residual) = 0' } : { status: 'failed', engine: 'algebrite', detail: `simplify(residual) = ${out.slice(0, 200)}` };
+    }
+    const out = nerdamer(`expand(${src})`).toString();
+    return out === '0' ? { status: 'passed', engine: 'nerdamer', detail: 'expand(residual) = 0' } : { status: 'failed', engine: 'nerdamer', detail: `expand(residual) = ${out.slice(0, 200)}` };
+  } catch (e) {
+    return { status: 'skipped', engine: 'none', detail: `second CAS could not process the residual: ${(e as Error).message.slice(0, 200)}` };
+  }
+}

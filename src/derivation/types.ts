@@ -1,0 +1,41 @@
+// A Derivation is data: a list of steps, each with the rule that produced it,
+// the formulas before and after, its side conditions and its checks. Printers
+// render it; nothing is derived in a printer (DESIGN §2).
+import type { Expr } from '../ir/expr.js';
+
+export type CheckStatus = 'passed' | 'failed' | 'skipped';
+export type CheckMethod = 'normal-form' | 'nerdamer' | 'algebrite' | 'numeric' | 'second-cas';
+
+export interface Check {
+  readonly method: CheckMethod;
+  readonly status: CheckStatus;
+  /** What was checked and what came out (human readable, deterministic). */
+  readonly detail: string;
+  /** For numeric checks: the largest residual seen and the tolerance. */
+  readonly residual?: number;
+  readonly tolerance?: number;
+}
+
+export type Formula =
+  | { readonly kind: 'expr'; readonly expr: Expr }
+  | { readonly kind: 'eq'; readonly lhs: Expr; readonly rhs: Expr }
+  /** A statement the IR cannot express (integrals, sets), given as LaTeX by a rule file. */
+  | { readonly kind: 'tex'; readonly tex: string };
+
+export type Stage = 'loss' | 'symmetry' | 'quotient' | 'coarse-grain' | 'shock';
+
+export interface Step {
+  readonly id: string;
+  readonly stage: Stage;
+  /** Id of the rule in rules/ that licenses this step. */
+  readonly rule: string;
+  readonly title: string;
+  /** Prose with inline LaTeX in $...$. */
+  readonly statement: string;
+  readonly before?: Formula;
+  readonly after?: Formula;
+  readonly conditions: readonly string[];
+  readonly checks: readonly Check[];
+}
+
+export const stepPassed = (s: Step): boolean => s.checks.every((c) => c.status !== 'failed');

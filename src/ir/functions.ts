@@ -1,0 +1,48 @@
+// The IR owns the semantics of every elementary function and activation: its
+// value, its derivative and its spellings. The CAS libraries do not know ReLU or
+// Heaviside (and nerdamer differentiates max(0, w*x) to 0), so no derivative here
+// is delegated to them (DESIGN §3).
+import { add, call, mul, neg, num, pow, sub } from './build.js';
+import type { Expr } from './expr.js';
+
+export type FnName =
+  | 'relu' | 'heaviside' | 'dirac' | 'leaky_relu' | 'tanh' | 'sigmoid' | 'softplus'
+  | 'exp' | 'log' | 'abs' | 'sign' | 'sin' | 'cos';
+
+export interface FnSpec {
+  readonly arity: number;
+  /** Numeric value. */
+  readonly eval: (...xs: number[]) => number;
+  /** d f(args) / d args[0]; further arguments are parameters (e.g. leaky slope). */
+  readonly derivative: (...args: Expr[]) => Expr;
+  /** LaTeX spelling of the function name (applied as \name\left(...\right)). */
+  readonly latex: string;
+  /** Positively homogeneous of degree 1: f(a z) = a f(z) for a > 0 (DESIGN §1 rescaling). */
+  readonly positivelyHomogeneous: boolean;
+}
+
+const H = (z: Expr): Expr => call('heaviside', z);
+
+export const FUNCTIONS: Readonly<Record<FnName, FnSpec>> = {
+  relu: { arity: 1, eval: (z) => (z > 0 ? z : 0), derivative: (z) => H(z), latex: '\\operatorname{relu}', positivelyHomogeneous: true },
+  // H(0) = 0 by convention so that relu'(0) = 0 as in autograd frameworks.
+  heaviside: { arity: 1, eval: (z) => (z > 0 ? 1 : 0), derivative: (z) => call('dirac', z), latex: '\\Theta', positivelyHomogeneous: false },
+  dirac: { arity: 1, eval: (z) => (z === 0 ? Infinity : 0), derivative: () => { throw new Error('derivative of the Dirac delta is not supported'); }, latex: '\\delta', positivelyHomogeneous: false },
+  // leaky_relu(z, a) = max(a z, z) for 0 < a < 1; derivative a + (1 - a) H(z).
+  leaky_relu: { arity: 2, eval: (z, a) => (z > 0 ? z : a * z), derivative: (z, a) => add(a, mul(sub(num(1), a), H(z))), latex: '\\operatorname{lrelu}', positivelyHomogeneous: true },
+  tanh: { arity: 1, eval: Math.tanh, derivative: (z) => sub(num(1), pow(call('tanh', z), 2)), latex: '\\tanh', positivelyHomogeneous: false },
+  sigmoid: { arity: 1, eval: (z) => 1 / (1 + Math.exp(-z)), derivative: (z) => mul(call('sigmoid', z), sub(num(1), call('sigmoid', z))), latex: '\\sigma', positivelyHomogeneous: false },
+  softplus: { arity: 1, eval: (z) => (z > 30 ? z : Math.log1p(Math.exp(z))), derivative: (z) => call('sigmoid', z), latex: '\\operatorname{softplus}', positivelyHomogeneous: false },
+  exp: { arity: 1, eval: Math.exp, derivative: (z) => call('exp', z), latex: '\\exp', positivelyHomogeneous: false },
+  log: { arity: 1, eval: Math.log, derivative: (z) => pow(z, -1), latex: '\\log', positivelyHomogeneous: false },
+  abs: { arity: 1, eval: Math.abs, derivative: (z) => call('sign', z), latex: '\\operatorname{abs}', positivelyHomogeneous: true },
+  sign: { arity: 1, eval: Math.sign, derivative: (z) => mul(num(2), call('dirac', z)), latex: '\\operatorname{sign}', positivelyHomogeneous: false },
+  sin: { arity: 1, eval: Math.sin, derivative: (z) => call('cos', z), latex: '\\sin', positivelyHomogeneous: false },
+  cos: { arity: 1, eval: Math.cos, derivative: (z) => neg(call('sin', z)), latex: '\\cos', positivelyHomogeneous: false },
+};
+
+export const isFnName = (s: string): s is FnName => Object.prototype.hasOwnProperty.call(FUNCTIONS, s);
+
+/** Activation names accepted in specs, mapped to how they act on a pre-activation z. */
+export const ACTIVATIONS = ['identity', 'relu', 'leaky_relu', 'tanh', 'sigmoid', 'softplus'] as const;
+export type Activation = (typeof ACTIVATIONS)[number];

@@ -1,0 +1,5 @@
+// Minimal typings for the CAS libraries used by src/cas (they ship none / loose ones).
+declare module 'algebrite' {
+  const Algebrite: { run(src: string): string };
+  export default Algebrite;
+}
