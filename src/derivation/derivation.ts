@@ -1,0 +1,49 @@
+// The whole output of `derive`/`check`: the steps and the summary report whose
+// JSON field names are a contract (DESIGN §4: more may be added, none renamed).
+import type { Step } from './types.js';
+
+export interface SymmetryReport {
+  readonly id: string;
+  readonly kind: 'continuous' | 'discrete';
+  readonly dimension: number;
+  readonly verified: { readonly symbolic: boolean; readonly numeric: boolean };
+}
+export interface ConservedReport { readonly id: string; readonly latex: string; readonly verified: boolean }
+export type GradientFieldVerdict = 'exact' | 'on-level-set' | 'fails';
+export interface ShockReport {
+  readonly forms: boolean;
+  /** t* = 1/rho (null when no shock forms). */
+  readonly time: number | null;
+  /** x* (quotient coordinate; null when no shock or not 1-D). */
+  readonly location: number | null;
+  readonly rho: number;
+  readonly reynolds: number | null;
+  readonly regime: 'shock' | 'diffusive' | 'none';
+  readonly speed: number | null;
+  readonly lax: boolean | null;
+}
+
+export interface CheckReport {
+  readonly name: string;
+  readonly architecture: string;
+  readonly parameterCount: number;
+  readonly lieAlgebraDimension: number;
+  readonly orbitDimension: number;
+  readonly quotientDimension: number;
+  readonly functionalDimension: number | null;
+  readonly symmetries: readonly SymmetryReport[];
+  readonly conserved: readonly ConservedReport[];
+  readonly invariants: readonly { readonly id: string; readonly latex: string; readonly text: string }[];
+  readonly gradientField: GradientFieldVerdict;
+  readonly viscosity: number;
+  readonly shock: ShockReport;
+  /** Every check of every step passed. */
+  readonly passed: boolean;
+  readonly failedChecks: readonly { readonly step: string; readonly method: string; readonly detail: string }[];
+}
+
+export interface Derivation {
+  readonly name: string;
+  readonly steps: readonly Step[];
+  readonly report: CheckReport;
+}
