@@ -12,6 +12,13 @@ export function evaluate(e: Expr, env: Env): number {
 
 /** Compile to a function of the variables listed in `vars` (positional). */
 export function compile(e: Expr, vars: readonly string[]): (x: ArrayLike<number>) => number {
+  const f = compileMany([e], vars);
+  const out = new Float64Array(1);
+  return (x) => { f(x, out); return out[0]; };
+}
+
+/** Compile several expressions sharing one evaluation of their common nodes; writes into `out`. */
+export function compileMany(es: readonly Expr[], vars: readonly string[]): (x: ArrayLike<number>, out: Float64Array) => void {
   const index = new Map(vars.map((v, i) => [v, i] as const));
   // Topological order of distinct nodes; each node gets a slot.
   const order: Expr[] = [];
@@ -25,7 +32,8 @@ export function compile(e: Expr, vars: readonly string[]): (x: ArrayLike<number>
     slot.set(x, order.length);
     order.push(x);
   };
-  visit(e);
+  es.forEach(visit);
+  const outSlots = es.map((e) => slot.get(e)!);
   const ops = order.map((x): ((v: Float64Array, input: ArrayLike<number>) => number) => {
     switch (x.kind) {
       case 'num': { const c = x.value.valueOf(); return () => c; }
@@ -44,8 +52,8 @@ export function compile(e: Expr, vars: readonly string[]): (x: ArrayLike<number>
     }
   });
   const values = new Float64Array(order.length);
-  return (input) => {
+  return (input, out) => {
     for (let i = 0; i < ops.length; i++) values[i] = ops[i](values, input);
-    return values[ops.length - 1];
+    for (let k = 0; k < outSlots.length; k++) out[k] = values[outSlots[k]];
   };
 }

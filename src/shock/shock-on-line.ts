@@ -1,0 +1,150 @@
+// The shock stage on a 1-D quotient (or a 1-D slice of one): breaking time and
+// place from the Laplace-Beltrami Hessian, the entropy solution after breaking
+// (Hopf-Lax in arc length), Rankine-Hugoniot speed, Lax condition, Reynolds
+// number. Each statement is a step with its checks.
+import { add, div, mul, num, pow, sub, sym } from '../ir/build.js';
+import type { Expr } from '../ir/expr.js';
+import { compile } from '../ir/evaluate.js';
+import { diff } from '../ir/diff.js';
+import { checkIdentity } from '../derivation/checks.js';
+import type { Check, Step } from '../derivation/types.js';
+import type { ShockReport } from '../derivation/derivation.js';
+import { breakingTime } from './breaking-time.js';
+import { hopfLaxShock } from './hopf-lax.js';
+import { laxEntropyCondition, rankineHugoniotSpeed, regimeOf, reynoldsNumber, SHOCK_REYNOLDS_THRESHOLD } from './rankine-hugoniot.js';
+
+export interface LineProblem {
+  readonly variable: string;
+  /** Lbar(w). */
+  readonly loss: Expr;
+  /** G(w) (inverse metric) with conserved constants already fixed; undefined = flat. */
+  readonly metric?: Expr;
+  readonly domain: readonly [number, number];
+  readonly nu: number;
+  readonly seed: number;
+  /** Where this line comes from (for the step prose). */
+  readonly origin: string;
+}
+
+const numericCheck = (ok: boolean, detail: string, residual?: number, tolerance?: number): Check =>
+  ({ method: 'numeric', status: ok ? 'passed' : 'failed', detail, ...(residual !== undefined ? { residual, tolerance } : {}) });
+
+const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString());
+
+export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[] } {
+  const w = p.variable;
+  const G = p.metric ?? num(1);
+  const L1 = diff(p.loss, w), L2 = diff(L1, w);
+  // DESIGN §1 / breaking-time.ts: d^2 Lbar / ds^2 = G Lbar'' + G' Lbar' / 2.
+  const curvature = add(mul(G, L2), mul(num(1, 2), diff(G, w), L1));
+  const negCurv = compile(mul(num(-1), curvature), [w]);
+  const slopeS = compile(mul(pow(G, num(1, 2)), L1), [w]);
+  const lbarF = compile(p.loss, [w]);
+  const gF = compile(G, [w]);
+  const br = breakingTime({ negCurvature: (x) => negCurv([x]), slope: (x) => slopeS([x]) }, p.domain);
+
+  const steps: Step[] = [];
+  const crossingChecks: Check[] = [];
+  // Arc-length grid s(w) (midpoint rule: integrable 1/sqrt(G) singularities are never sampled at a node).
+  const N = 2001;
+  const ws = new Float64Array(N), ss = new Float64Array(N), ls = new Float64Array(N);
+  const dw = (p.domain[1] - p.domain[0]) / (N - 1);
+  for (let i = 0; i < N; i++) {
+    ws[i] = p.domain[0] + i * dw;
+    ls[i] = lbarF([ws[i]]);
+    if (i > 0) ss[i] = ss[i - 1] + dw / Math.sqrt(Math.max(gF([ws[i] - dw / 2]), 1e-300));
+  }
+  const sOf = (x: number): number => interpolate(ws, ss, x);
+  const wOf = (s: number): number => interpolate(ss, ws, s);
+
+  const slopes = Float64Array.from(ws, (x) => slopeS([x]));
+  const foldCheck = (tt: number, label: string, expectFold: boolean): Check => {
+    let m = Infinity;
+    for (let i = 0; i + 1 < N; i++) m = Math.min(m, (ss[i + 1] - ss[i] + tt * (slopes[i + 1] - slopes[i])) / (ss[i + 1] - ss[i]));
+    const ok = expectFold ? m < 0 : m > 0;
+    return numericCheck(ok, `min_y dx/dy = ${fmt(m)} at ${label} (finite differences of the characteristic map): ${m < 0 ? 'characteristics cross' : 'no crossing'}`);
+  };
+  let location: number | null = null;
+  if (br.time !== null) {
+    const t = br.time;
+    const xs = sOf(br.yStar) + t * slopeS([br.yStar]);
+    location = wOf(xs);
+    // Independent of the symbolic curvature: finite differences of the characteristic map
+    // x(y) = s(y) + t dLbar/ds(y) on the arc-length grid; it folds (dx/dy < 0) only after t*.
+    crossingChecks.push(foldCheck(0.99 * t, '0.99 t*', false), foldCheck(1.01 * t, '1.01 t*', true));
+  } else {
+    crossingChecks.push(foldCheck(100, 't = 100', false));
+  }
+  steps.push({
+    id: 'shock/characteristic-crossing', stage: 'shock', rule: 'characteristic-crossing',
+    title: 'First crossing of characteristics',
+    statement: `Characteristics $x = y + t\\,\\partial_s \\bar L(y)$ of the inviscid equation first cross at $t^* = 1/\\rho$, $\\rho = \\max(-\\partial_s^2 \\bar L)$ over ${p.origin}, $${p.domain[0]} \\le ${w} \\le ${p.domain[1]}$. ` +
+      (br.time !== null ? `Here $\\rho = ${fmt(br.rho)}$ at $y^* = ${fmt(br.yStar)}$: $t^* = ${fmt(br.time)}$, $x^* = ${fmt(location!)}$.` : `Here $\\max(-\\partial_s^2\\bar L) = ${fmt(br.rho)} \\le 0$: no shock forms.`),
+    before: { kind: 'expr', expr: p.loss },
+    after: { kind: 'eq', lhs: sym('L_ss'), rhs: curvature },
+    conditions: p.metric ? ['$\\partial_s^2 \\bar L = G \\bar L\'\' + \\tfrac12 G\' \\bar L\'$ (1-D Laplace-Beltrami Hessian, arc length $ds = dw/\\sqrt{G}$)'] : ['flat metric: $s = ' + w + '$'],
+    checks: crossingChecks,
+  });
+
+  let jump = null as ReturnType<typeof hopfLaxShock>;
+  let speed: number | null = null, lax: boolean | null = null, reynolds: number | null = null;
+  let regime: ShockReport['regime'] = 'none';
+  if (br.time !== null) {
+    // Entropy solution at t = 2 t* in arc length, on a uniform s-grid.
+    const M = 1201;
+    const sGrid = new Float64Array(M), lGrid = new Float64Array(M);
+    const s0 = ss[0], s1 = ss[N - 1];
+    for (let i = 0; i < M; i++) { sGrid[i] = s0 + ((s1 - s0) * i) / (M - 1); lGrid[i] = lbarF([wOf(sGrid[i])]); }
+    const tEval = 2 * br.time;
+    const inner = sGrid.filter((s) => s > s0 + 0.15 * (s1 - s0) && s < s1 - 0.15 * (s1 - s0));
+    jump = hopfLaxShock(sGrid, lGrid, tEval, Float64Array.from(inner));
+    if (jump) {
+      speed = rankineHugoniotSpeed(jump.left, jump.right);
+      lax = laxEntropyCondition(jump.left, jump.right);
+      const strength = jump.left - jump.right;
+      reynolds = reynoldsNumber(strength, s1 - s0, p.nu);
+      regime = regimeOf(reynolds);
+      const pL = sym('p_L'), pR = sym('p_R');
+      const flux = (q: Expr): Expr => mul(num(1, 2), pow(q, 2));
+      steps.push({
+        id: 'shock/rankine-hugoniot', stage: 'shock', rule: 'rankine-hugoniot',
+        title: 'Rankine-Hugoniot speed and Lax condition',
+        statement: `At $t = 2t^* = ${fmt(tEval)}$ the entropy (Hopf-Lax) solution has a jump at $s = ${fmt(jump.location)}$ with $p_L = ${fmt(jump.left)}$, $p_R = ${fmt(jump.right)}$: speed $s = [f]/[p] = (p_L + p_R)/2 = ${fmt(speed)}$; Lax condition $p_L > s > p_R$ ${lax ? 'holds' : 'fails'}.`,
+        before: { kind: 'expr', expr: div(sub(flux(pL), flux(pR)), sub(pL, pR)) },
+        after: { kind: 'expr', expr: mul(num(1, 2), add(pL, pR)) },
+        conditions: ['$f(p) = p^2/2$', '$p_L \\ne p_R$'],
+        checks: [
+          ...checkIdentity(div(sub(flux(pL), flux(pR)), sub(pL, pR)), mul(num(1, 2), add(pL, pR)), { seed: p.seed }),
+          numericCheck(lax, `Lax entropy condition p_L = ${fmt(jump.left)} > s = ${fmt(speed)} > p_R = ${fmt(jump.right)}`),
+        ],
+      });
+      steps.push({
+        id: 'shock/reynolds', stage: 'shock', rule: 'reynolds-regime',
+        title: 'Reynolds number and regime',
+        statement: `$[p] = ${fmt(strength)}$, region length $L = ${fmt(s1 - s0)}$ (arc length), $\\nu = ${fmt(p.nu)}$: $\\mathrm{Re} = [p] L/\\nu = ${fmt(reynolds)}$; viscous width $4\\nu/[p] = ${fmt((4 * p.nu) / strength)}$. Regime: ${regime} (shock when $\\mathrm{Re} > ${SHOCK_REYNOLDS_THRESHOLD}$, i.e. the width is below a tenth of the region).`,
+        conditions: [],
+        checks: [numericCheck(strength > 0, `jump strength [p] = ${fmt(strength)} > 0`)],
+      });
+    } else {
+      steps.push({
+        id: 'shock/rankine-hugoniot', stage: 'shock', rule: 'rankine-hugoniot',
+        title: 'Entropy solution after breaking',
+        statement: `At $t = 2t^*$ no jump of the Hopf-Lax minimiser was found inside the region (the crossing leaves the domain or the jump is below grid resolution).`,
+        conditions: [], checks: [numericCheck(false, 'characteristics cross but no jump was resolved in the entropy solution')],
+      });
+    }
+  }
+  const report: ShockReport = {
+    forms: br.time !== null, time: br.time, location, rho: br.rho, reynolds, regime, speed, lax,
+  };
+  return { report, steps };
+}
+
+function interpolate(xs: Float64Array, ys: Float64Array, x: number): number {
+  const n = xs.length;
+  if (x <= xs[0]) return ys[0] + (x - xs[0]) * (ys[1] - ys[0]) / (xs[1] - xs[0]);
+  if (x >= xs[n - 1]) return ys[n - 1] + (x - xs[n - 1]) * (ys[n - 1] - ys[n - 2]) / (xs[n - 1] - xs[n - 2]);
+  let lo = 0, hi = n - 1;
+  while (hi - lo > 1) { const m = (lo + hi) >> 1; if (xs[m] <= x) lo = m; else hi = m; }
+  return ys[lo] + ((x - xs[lo]) * (ys[hi] - ys[lo])) / (xs[hi] - xs[lo]);
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseExpr } from '../../src/ir/parse.js';
+import { shockOnLine } from '../../src/shock/shock-on-line.js';
+import { rankineHugoniotSpeed, laxEntropyCondition } from '../../src/shock/rankine-hugoniot.js';
+
+const line = (loss: string, domain: [number, number], metric?: string, nu = 0.05) =>
+  shockOnLine({ variable: 'w', loss: parseExpr(loss), metric: metric ? parseExpr(metric) : undefined, domain, nu, seed: 1, origin: 'the test line' });
+
+describe('shock on a 1-D quotient', () => {
+  it('double well (w^2-1)^2/4: t* = 1 at x* = 0 (DESIGN §6)', () => {
+    const { report, steps } = line('(w^2 - 1)^2 / 4', [-3, 3]);
+    expect(report.forms).toBe(true);
+    expect(report.time!).toBeCloseTo(1, 6);
+    expect(Math.abs(report.location!)).toBeLessThan(1e-6);
+    expect(report.rho).toBeCloseTo(1, 8);
+    // symmetric well: stationary shock, Lax holds, p_L > 0 > p_R.
+    expect(Math.abs(report.speed!)).toBeLessThan(1e-2);
+    expect(report.lax).toBe(true);
+    expect(steps.flatMap((s) => s.checks).every((c) => c.status !== 'failed')).toBe(true);
+  });
+
+  it.each([['w^2/2'], ['(w - 1)^2 + 3'], ['exp(w)']])('convex %s: no shock', (loss) => {
+    const { report } = line(loss, [-3, 3]);
+    expect(report.forms).toBe(false);
+    expect(report.time).toBeNull();
+    expect(report.regime).toBe('none');
+  });
+
+  it('tilted well: the breaking point moves with the tilt (independent reference: closed form)', () => {
+    // Lbar = w^4/4 - w^2/2 + w/5: Lbar'' = 3w^2 - 1, max of -Lbar'' still at y* = 0 (rho = 1), x* = t* Lbar'(0) = 1/5.
+    const { report } = line('w^4/4 - w^2/2 + w/5', [-3, 3]);
+    expect(report.time!).toBeCloseTo(1, 6);
+    expect(report.location!).toBeCloseTo(0.2, 6);
+  });
+
+  it('a metric changes the answer: G = 4 on the double well rescales time (t* = 1/4)', () => {
+    // d^2 Lbar/ds^2 = G Lbar'' for constant G.
+    const { report } = line('(w^2 - 1)^2 / 4', [-3, 3], '4');
+    expect(report.time!).toBeCloseTo(0.25, 6);
+  });
+
+  it('Rankine-Hugoniot and Lax', () => {
+    expect(rankineHugoniotSpeed(2, -1)).toBe(0.5);
+    expect(laxEntropyCondition(2, -1)).toBe(true);
+    expect(laxEntropyCondition(-1, 2)).toBe(false);
+  });
+});
