@@ -1,0 +1,87 @@
+// The command-line interface: all I/O and exit codes live here (DESIGN §4).
+// exit 0 ok, 1 a check failed, 2 bad input (spec, rule file, option), 3 internal error.
+import { Command, CommanderError, Option } from 'commander';
+import { runPipeline } from '../pipeline/derive.js';
+import { printDerivation } from '../print/index.js';
+import { summary } from '../print/summary.js';
+import { loadSpec } from '../spec/load.js';
+import { runDemo } from './demo.js';
+import { EXIT, userErrorMessage } from './errors.js';
+import { writeFilesAtomically } from './io.js';
+import { defaultRulesDir } from './paths.js';
+
+const FORMATS = ['tex', 'md', 'json', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+const EXTENSION: Record<Format, string> = { tex: 'tex', md: 'md', json: 'json', html: 'html' };
+
+export interface Io { out: (s: string) => void; err: (s: string) => void; progress: boolean }
+const defaultIo = (): Io => ({ out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), progress: Boolean(process.stderr.isTTY) });
+
+export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  const progress = (quiet: boolean) => (stage: string): void => { if (io.progress && !quiet) io.err(`hugoniot: ${stage}...\n`); };
+  const program = new Command()
+    .name('hugoniot')
+    .description('Symbolic-numeric derivations for the shock-wave theory of symmetry-reduced SGD (arXiv:2606.18303).\nExit codes: 0 ok, 1 a check failed, 2 bad input, 3 internal error.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run with --help for usage)');
+
+  const rulesOption = () => new Option('--rules <dir>', 'rules directory (default: the bundled rules/)');
+
+  program.command('derive')
+    .description('derive the checked chain loss -> symmetry -> quotient -> coarse-graining -> HJ -> Burgers -> shock, and print it')
+    .argument('<spec>', 'architecture spec (YAML or JSON)')
+    .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('tex'))
+    .option('--out <dir>', 'write <name>.<format> into this directory instead of printing to stdout')
+    .addOption(rulesOption())
+    .option('--quiet', 'no progress messages')
+    .action((specPath: string, o: { format: Format; out?: string; rules?: string; quiet?: boolean }) => {
+      const spec = loadSpec(specPath);
+      const { derivation } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
+      const doc = printDerivation(derivation, o.format);
+      if (o.out) {
+        const [file] = writeFilesAtomically(o.out, { [`${spec.name}.${EXTENSION[o.format]}`]: doc });
+        io.err(`wrote ${file}\n`);
+      } else io.out(doc);
+      if (!derivation.report.passed) {
+        io.err(`${derivation.report.failedChecks.length} check(s) failed (marked as failed in the output)\n`);
+        code = EXIT.failedCheck;
+      }
+    });
+
+  program.command('check')
+    .description('run the derivation and report dimensions, symmetries, conserved quantities, gradient-field verdict and shock conditions')
+    .argument('<spec>', 'architecture spec (YAML or JSON)')
+    .option('--json', 'print the report as JSON (fields of DESIGN.md section 4)')
+    .addOption(rulesOption())
+    .option('--quiet', 'no progress messages')
+    .action((specPath: string, o: { json?: boolean; rules?: string; quiet?: boolean }) => {
+      const spec = loadSpec(specPath);
+      const { derivation } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
+      io.out(o.json ? JSON.stringify(derivation.report, null, 2) + '\n' : summary(derivation.report));
+      if (!derivation.report.passed) code = EXIT.failedCheck;
+    });
+
+  program.command('demo')
+    .description('run every bundled example end to end and write an HTML report per example plus an index')
+    .option('--out <dir>', 'output directory', 'out/demo')
+    .addOption(rulesOption())
+    .action((o: { out: string; rules?: string }) => {
+      code = runDemo({ outDir: o.out, rulesDir: o.rules ?? defaultRulesDir(), io });
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    const user = userErrorMessage(e);
+    if (user !== undefined) {
+      io.err(`hugoniot: ${user}\n`);
+      return EXIT.badInput;
+    }
+    io.err(`hugoniot: internal error: ${(e as Error).message}\n${process.env.HUGONIOT_DEBUG ? (e as Error).stack + '\n' : '(set HUGONIOT_DEBUG=1 for a stack trace; please report this)\n'}`);
+    return EXIT.internal;
+  }
+}

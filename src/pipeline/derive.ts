@@ -1,0 +1,99 @@
+// The derivation pipeline, as a recipe (DESIGN §2). Types at each stage:
+//   Spec -> Model -> SymmetryResult -> QuotientResult -> Viscosity
+//        -> CoarseGrainResult -> shock (ShockReport + steps) -> Derivation
+// Every intermediate is kept in `Intermediates` for inspection and for the
+// later commands (solve, export, verify) that start from the same objects.
+import { match } from 'ts-pattern';
+import type { Model } from '../architecture/model.js';
+import { expressionModel } from '../architecture/expression.js';
+import { mlpModel } from '../architecture/mlp.js';
+import { loadDataset } from '../data/index.js';
+import { coarseGrain, type CoarseGrainResult } from '../coarse-grain/index.js';
+import { gradientCovarianceTrace, viscosityFromTraining, type Viscosity } from '../coarse-grain/viscosity.js';
+import type { Derivation, ShockReport } from '../derivation/derivation.js';
+import type { Step } from '../derivation/types.js';
+import { quotientStage } from '../quotient/quotient.js';
+import type { QuotientResult, StageContext } from '../quotient/types.js';
+import { boxShock } from '../shock/box-shock.js';
+import { networkShock } from '../shock/network-shock.js';
+import { initialParameters, sampleGradients } from '../shock/sgd-trajectory.js';
+import { shockOnLine } from '../shock/shock-on-line.js';
+import { SpecError } from '../spec/errors.js';
+import type { Spec } from '../spec/types.js';
+import { expressionSymmetries } from '../symmetry/expression-symmetries.js';
+import { networkSymmetries } from '../symmetry/network-symmetries.js';
+import type { SymmetryResult } from '../symmetry/types.js';
+import { lossStep } from './loss-step.js';
+import { buildReport } from './report.js';
+import { quotientLine } from './quotient-line.js';
+
+export interface PipelineOptions {
+  readonly rulesDir: string;
+  /** Called when a stage starts (progress on long runs). */
+  readonly onStage?: (stage: string) => void;
+}
+
+export interface Intermediates {
+  readonly spec: Spec;
+  readonly model: Model;
+  readonly symmetry: SymmetryResult;
+  readonly quotient: QuotientResult;
+  readonly viscosity: Viscosity;
+  readonly coarse: CoarseGrainResult;
+  readonly shock: { readonly report: ShockReport; readonly steps: readonly Step[] };
+}
+
+export function buildModel(spec: Spec): Model {
+  return match(spec.architecture)
+    .with({ kind: 'expression' }, () => expressionModel(spec))
+    .with({ kind: 'mlp' }, (arch) => mlpModel(arch, loadDataset(spec), spec.loss))
+    .exhaustive();
+}
+
+/** DESIGN §1: T = lr tr(Sigma) / (2 batch n) from per-sample gradients at the initialisation, unless the spec fixes T. */
+function viscosityFor(spec: Spec, model: Model): Viscosity {
+  if (spec.training.temperature !== undefined || model.sampleLosses.length === 0) {
+    if (spec.training.temperature === undefined) {
+      throw new SpecError(spec.sourceFile, 'training.temperature', 'expected a positive number: a bare expression loss has no samples to estimate the SGD temperature from');
+    }
+    return viscosityFromTraining(spec.training);
+  }
+  const theta = initialParameters(model, spec.training.seed);
+  const n = model.parameters.length;
+  const grads = sampleGradients(model).map((g) => { const out = new Float64Array(n); g(theta, out); return [...out]; });
+  return viscosityFromTraining(spec.training, { trace: gradientCovarianceTrace(grads), parameterCount: n });
+}
+
+export function runPipeline(spec: Spec, opts: PipelineOptions): { derivation: Derivation; intermediates: Intermediates } {
+  const ctx: StageContext = { seed: spec.training.seed, rulesDir: opts.rulesDir, tolerance: 1e-9 };
+  const stage = (name: string): void => opts.onStage?.(name);
+
+  stage('loss');
+  const model = buildModel(spec);
+  const first = lossStep(model, ctx.seed);
+
+  stage('symmetry');
+  const symmetry = model.kind === 'expression' ? expressionSymmetries(model, ctx) : networkSymmetries(model, ctx);
+
+  stage('quotient');
+  const quotient = quotientStage(model, symmetry, ctx);
+
+  stage('coarse-grain');
+  const viscosity = viscosityFor(spec, model);
+  const line = quotientLine(spec, model, quotient);
+  const coarse = coarseGrain({ quotientDimension: quotient.quotientDimension, reduced: quotient.reduced, viscosity, domain: line?.domain }, ctx);
+
+  stage('shock');
+  const shock = model.kind === 'mlp'
+    ? networkShock(model, symmetry, spec.training, viscosity.nu)
+    : line
+      ? shockOnLine({ ...line, nu: viscosity.nu, seed: ctx.seed })
+      : boxShock(model, symmetry, spec.domain, viscosity.nu, ctx.seed);
+
+  const steps = [first, ...symmetry.steps, ...quotient.steps, ...coarse.steps, ...shock.steps];
+  const report = buildReport(spec, model, symmetry, quotient, viscosity, shock.report, steps);
+  return {
+    derivation: { name: spec.name, steps, report },
+    intermediates: { spec, model, symmetry, quotient, viscosity, coarse, shock },
+  };
+}

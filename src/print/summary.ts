@@ -1,0 +1,27 @@
+// Human-readable summary of a CheckReport (the `check` command without --json).
+import type { CheckReport } from '../derivation/derivation.js';
+
+const fmt = (x: number | null): string => (x === null ? '-' : Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString());
+const mark = (ok: boolean): string => (ok ? 'ok' : 'FAILED');
+
+export function summary(r: CheckReport): string {
+  const lines = [
+    `${r.name} (${r.architecture}): ${r.passed ? 'all checks passed' : `${r.failedChecks.length} check(s) FAILED`}`,
+    `  parameters            ${r.parameterCount}`,
+    `  Lie algebra dimension ${r.lieAlgebraDimension}`,
+    `  orbit dimension       ${r.orbitDimension}`,
+    `  quotient dimension    ${r.quotientDimension}`,
+    `  functional dimension  ${fmt(r.functionalDimension)}`,
+    `  gradient field        ${r.gradientField}`,
+    `  viscosity nu          ${fmt(r.viscosity)}`,
+    '  symmetries:',
+    ...(r.symmetries.length ? r.symmetries.map((s) => `    ${s.id} (${s.kind}, dim ${s.dimension}): symbolic ${mark(s.verified.symbolic)}, numeric ${mark(s.verified.numeric)}`) : ['    none found']),
+    '  conserved quantities:',
+    ...(r.conserved.length ? r.conserved.map((c) => `    ${c.id}: ${mark(c.verified)}`) : ['    none']),
+    '  invariants:',
+    ...(r.invariants.length ? r.invariants.slice(0, 12).map((i) => `    ${i.id} = ${i.text}`).concat(r.invariants.length > 12 ? [`    ... (${r.invariants.length} in all)`] : []) : ['    none']),
+    `  shock: ${r.shock.forms ? `forms at t* = ${fmt(r.shock.time)}, x* = ${fmt(r.shock.location)}, rho = ${fmt(r.shock.rho)}, Re = ${fmt(r.shock.reynolds)} (${r.shock.regime}), speed ${fmt(r.shock.speed)}, Lax ${r.shock.lax === null ? '-' : r.shock.lax ? 'holds' : 'fails'}` : `none (rho = ${fmt(r.shock.rho)})`}`,
+    ...r.failedChecks.map((f) => `  FAILED ${f.step} [${f.method}]: ${f.detail}`),
+  ];
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,72 @@
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+
+async function cli(args: string[]) {
+  let out = '', err = '';
+  const code = await main(args, { out: (s) => { out += s; }, err: (s) => { err += s; }, progress: false });
+  return { code, out, err };
+}
+
+const tmp = () => mkdtempSync(join(tmpdir(), 'hugoniot-cli-'));
+
+describe('hugoniot CLI', () => {
+  it('--help lists the commands and exits 0', async () => {
+    const r = await cli(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/derive/);
+    expect(r.out).toMatch(/check/);
+  });
+
+  it.each([['derive'], ['check']])('%s --help explains its options', async (cmd) => {
+    const r = await cli([cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/<spec>/);
+  });
+
+  it('an unknown option is bad input (exit 2)', async () => {
+    const r = await cli(['check', 'derivations/double-well/spec.yaml', '--bogus']);
+    expect(r.code).toBe(2);
+  });
+
+  it('check --json on the double well: the DESIGN §4 fields, shock at t* = 1, x* = 0', async () => {
+    const r = await cli(['check', 'derivations/double-well/spec.yaml', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    for (const k of ['name', 'architecture', 'parameterCount', 'lieAlgebraDimension', 'orbitDimension', 'quotientDimension', 'functionalDimension', 'symmetries', 'conserved', 'gradientField', 'viscosity', 'shock']) expect(j).toHaveProperty(k);
+    for (const k of ['forms', 'time', 'location', 'rho', 'reynolds']) expect(j.shock).toHaveProperty(k);
+    expect(j.shock.forms).toBe(true);
+    expect(Math.abs(j.shock.time - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(j.shock.location)).toBeLessThan(1e-6);
+    expect(j.viscosity).toBeCloseTo(0.05, 12);
+  });
+
+  it('a bad spec: one line naming file and key, exit 2, nothing written', async () => {
+    const dir = tmp();
+    const spec = join(dir, 'bad.yaml');
+    writeFileSync(spec, 'name: bad\narchitecture: { kind: mlp, input: 2, layers: [ { width: 0, activation: relu } ] }\n');
+    const out = join(dir, 'out');
+    const r = await cli(['derive', spec, '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bad\.yaml/);
+    expect(r.err).toMatch(/architecture\.layers\[0\]\.width/);
+    expect(r.err.trim().split('\n')).toHaveLength(1);
+    expect(r.err).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a missing spec file is bad input', async () => {
+    const r = await cli(['check', 'no/such/spec.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no\/such\/spec\.yaml/);
+  });
+
+  it('derive --out writes exactly one file per run', async () => {
+    const dir = tmp();
+    const r = await cli(['derive', 'derivations/double-well/spec.yaml', '--format', 'md', '--out', dir]);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir)).toEqual(['double-well.md']);
+  });
+});

@@ -1,0 +1,30 @@
+// Re-derives every bundled example and compares with the checked-in outputs
+// byte for byte. To accept a deliberate change: UPDATE_GOLDEN=1 npx vitest run test/golden
+// (equivalently: npx hugoniot derive derivations/NAME/spec.yaml --format F --out derivations/NAME).
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runPipeline } from '../../src/pipeline/derive.js';
+import { printDerivation } from '../../src/print/index.js';
+import { loadSpec } from '../../src/spec/load.js';
+
+const root = 'derivations';
+const examples = readdirSync(root).filter((d) => existsSync(join(root, d, 'spec.yaml'))).sort();
+const formats = ['tex', 'md', 'json'] as const;
+
+describe.each(examples)('derivations/%s', (name) => {
+  const spec = loadSpec(join(root, name, 'spec.yaml'));
+  const { derivation } = runPipeline(spec, { rulesDir: 'rules' });
+
+  it('passes all its checks', () => {
+    expect(derivation.report.failedChecks).toEqual([]);
+  });
+
+  it.each(formats)('%s output is byte-identical to the checked-in file', (format) => {
+    const file = join(root, name, `${spec.name}.${format}`);
+    const fresh = printDerivation(derivation, format);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(file, fresh);
+    expect(existsSync(file), `${file} is missing (run with UPDATE_GOLDEN=1)`).toBe(true);
+    expect(fresh).toBe(readFileSync(file, 'utf8'));
+  });
+});
