@@ -55,6 +55,17 @@ export class NormalForm {
     return r.den.size === 1 && r.den.has('') && r.den.get('')!.coef.equals(1) ? n : mul(n, pow(this.polyToExpr(r.den), -1));
   }
 
+  /**
+   * Numerator coefficients by monomial key, when the denominator is 1 (a
+   * Laurent polynomial in the atoms); null otherwise. Used for coefficient
+   * matching (linear symmetry search, invariant and metric ansatzes).
+   */
+  coefficients(e: Expr): Map<string, Fraction> | null {
+    const r = this.rat(e);
+    if (!(r.den.size === 1 && r.den.has('') && r.den.get('')!.coef.equals(1))) return null;
+    return new Map([...r.num].map(([k, t]) => [k, t.coef]));
+  }
+
   /** Number of monomials in the numerator (a size measure for reports). */
   termCount(e: Expr): number { return this.rat(e).num.size; }
 

@@ -1,0 +1,24 @@
+// Conserved quantities of gradient flow from linear symmetries (DESIGN §1):
+// with d theta/dt = -grad L, d/dt (theta^T S theta) = -2 (S theta) . grad L,
+// which vanishes when S theta is a symmetry generator, i.e. S symmetric and in
+// the algebra. The symmetric part of the algebra is a null space again.
+import { add, mul, num, sym } from '../ir/build.js';
+import type { Expr, Fraction } from '../ir/expr.js';
+import { nullSpace } from './exact-linear-algebra.js';
+
+export function symmetricElements(basis: readonly Fraction[][][]): Fraction[][][] {
+  if (basis.length === 0) return [];
+  const n = basis[0].length;
+  // rows: entries (i < j) of sum_k alpha_k (B_k - B_k^T) = 0
+  const rows: Fraction[][] = [];
+  for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) rows.push(basis.map((B) => B[i][j].sub(B[j][i])));
+  const alphas = rows.length ? nullSpace(rows, basis.length) : basis.map((_, k) => basis.map((__, l) => (k === l ? num(1).value : num(0).value)));
+  return alphas.map((a) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => basis.reduce((s, B, k) => s.add(a[k].mul(B[i][j])), num(0).value))));
+}
+
+/** Q = theta^T S theta. */
+export function quadraticForm(S: readonly (readonly Fraction[])[], params: readonly string[]): Expr {
+  const terms: Expr[] = [];
+  S.forEach((row, i) => row.forEach((s, j) => { if (!s.equals(0)) terms.push(mul(num(s), sym(params[i]), sym(params[j]))); }));
+  return add(...terms);
+}
