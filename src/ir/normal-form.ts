@@ -102,6 +102,10 @@ export class NormalForm {
   private readonly positiveIds = new Set<number>();
 
   private power(base: Expr, exp: Expr): Rat {
+    // (B^q)^n = B^(q n) for integer n: folds roots back, e.g. (sqrt(P))^2 = P.
+    if (base.kind === 'pow' && base.exp.kind === 'num' && exp.kind === 'num' && exp.value.d === 1n) {
+      return this.power(base.base, num(base.exp.value.mul(exp.value)));
+    }
     const b = this.rat(base);
     if (exp.kind === 'num') {
       const q = exp.value;
