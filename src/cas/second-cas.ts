@@ -9,6 +9,22 @@ import { opaqueForCas } from './opaque.js';
 
 export type CasVerdict = { status: 'passed' | 'failed' | 'skipped'; engine: 'nerdamer' | 'algebrite' | 'none'; detail: string };
 
+/** nerdamer does not combine sqrt(t)^-1 t^-1 into t^(-3/2); algebrite does, so fractional powers go there. */
+const hasFractionalPower = (e: Expr): boolean => {
+  const seen = new Set<Expr>();
+  const walk = (x: Expr): boolean => {
+    if (seen.has(x)) return false;
+    seen.add(x);
+    if (x.kind === 'pow' && x.exp.kind === 'num' && x.exp.value.d !== 1n) return true;
+    if (x.kind === 'add') return x.terms.some(walk);
+    if (x.kind === 'mul') return x.factors.some(walk);
+    if (x.kind === 'pow') return walk(x.base) || walk(x.exp);
+    if (x.kind === 'call') return x.args.some(walk);
+    return false;
+  };
+  return walk(e);
+};
+
 const hasRationalDenominator = (e: Expr): boolean => {
   const seen = new Set<Expr>();
   const walk = (x: Expr): boolean => {
@@ -29,7 +45,7 @@ export function secondCasIsZero(residual: Expr, maxNodes = 4000): CasVerdict {
   if (size > maxNodes) return { status: 'skipped', engine: 'none', detail: `expression has ${size} nodes (> ${maxNodes}); second CAS skipped` };
   const src = text(opaqueForCas(residual));
   try {
-    if (hasRationalDenominator(residual)) {
+    if (hasRationalDenominator(residual) || hasFractionalPower(residual)) {
       const out = String(Algebrite.run(`simplify(${src})`)).trim();
       return out === '0' ? { status: 'passed', engine: 'algebrite', detail: 'simplify(residual) = 0' } : { status: 'failed', engine: 'algebrite', detail: `simplify(residual) = ${out.slice(0, 200)}` };
     }

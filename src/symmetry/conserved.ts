@@ -4,7 +4,7 @@
 // the algebra. The symmetric part of the algebra is a null space again.
 import { add, mul, num, sym } from '../ir/build.js';
 import type { Expr, Fraction } from '../ir/expr.js';
-import { nullSpace } from './exact-linear-algebra.js';
+import { nullSpace, rank } from './exact-linear-algebra.js';
 
 export function symmetricElements(basis: readonly Fraction[][][]): Fraction[][][] {
   if (basis.length === 0) return [];
@@ -13,7 +13,14 @@ export function symmetricElements(basis: readonly Fraction[][][]): Fraction[][][
   const rows: Fraction[][] = [];
   for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) rows.push(basis.map((B) => B[i][j].sub(B[j][i])));
   const alphas = rows.length ? nullSpace(rows, basis.length) : basis.map((_, k) => basis.map((__, l) => (k === l ? num(1).value : num(0).value)));
-  return alphas.map((a) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => basis.reduce((s, B, k) => s.add(a[k].mul(B[i][j])), num(0).value))));
+  const candidates = alphas.map((a) => Array.from({ length: n }, (_, i) => Array.from({ length: n }, (__, j) => basis.reduce((s, B, k) => s.add(a[k].mul(B[i][j])), num(0).value))));
+  // A redundant basis (e.g. rescalings inside GL(h)) gives zero or dependent S: keep an independent set.
+  const kept: Fraction[][][] = [];
+  for (const S of candidates) {
+    const flat = [...kept, S].map((M) => M.flat());
+    if (rank(flat, n * n) > kept.length) kept.push(S);
+  }
+  return kept;
 }
 
 /** Q = theta^T S theta. */
