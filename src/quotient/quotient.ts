@@ -22,7 +22,8 @@ import type { QuotientResult, StageContext } from './types.js';
 export function functionalDimension(model: Model, seed: number): number | null {
   if (model.outputs.length === 0) return null;
   const rows = model.outputs.map((f) => gradient(f, model.parameters));
-  return numericalRank(evaluateRows(rows, model.parameters, randomPoint(model.parameters.length, seed)), 1e-9);
+  // Generic rank = the maximum over a few seeded points (one point may be degenerate, e.g. a ReLU unit dead on all data).
+  return Math.max(...[0, 1, 2].map((k) => numericalRank(evaluateRows(rows, model.parameters, randomPoint(model.parameters.length, seed + 31 * k)), 1e-9)));
 }
 
 const fmtMatrix = (G: readonly (readonly Expr[])[]): string => G.length === 1 ? latex(G[0][0]) : `\\text{a } ${G.length}\\times${G.length} \\text{ matrix}`;
@@ -41,7 +42,7 @@ export function quotientStage(model: Model, sym_: SymmetryResult, ctx: StageCont
     id: 'quotient/dimension', stage: 'quotient', rule: 'quotient-dimension',
     title: 'Quotient dimension',
     statement: `$\\dim \\Theta/G = n - \\dim(\\text{orbit}) = ${P.length} - ${sym_.orbitDimension} = ${quotientDimension}$ (the orbit dimension is the generic rank of the generators, not the algebra's dimension ${sym_.lieAlgebraDimension}).` +
-      (fdim !== null ? ` Functional dimension (rank of $\\partial f_\\theta(x_d)/\\partial\\theta$ on the data): ${fdim}${fdim < quotientDimension ? ' — below the quotient dimension: symmetries are missing from the catalogue' : ''}.` : ''),
+      (fdim !== null ? ` Functional dimension (rank of $\\partial f_\\theta(x_d)/\\partial\\theta$ on the data): ${fdim}${fdim < quotientDimension ? ' — below the quotient dimension: the catalogue misses symmetries of this architecture and data (or the data do not separate all functions)' : ''}.` : ''),
     conditions: [`${coordinates.length} independent invariants found as quotient coordinates`],
     checks: [{
       method: 'numeric', status: coordinates.length === quotientDimension && (fdim === null || fdim <= quotientDimension) ? 'passed' : 'failed',

@@ -20,7 +20,7 @@ export interface Breaking {
 }
 
 /** Maximise -Lbar_ss over [lo, hi]: dense grid, then golden-section refinement around the best cell. */
-export function breakingTime(profile: CurvatureProfile, domain: readonly [number, number], samples = 4001): Breaking {
+export function breakingTime(profile: CurvatureProfile, domain: readonly [number, number], samples = 1201): Breaking {
   const [lo, hi] = domain;
   const h = (hi - lo) / (samples - 1);
   let best = -Infinity, bestI = 0;

@@ -1,17 +1,19 @@
 // The Hessian of L restricted to the complement of the orbit's tangent space
 // (the quotient directions): H_q = Q^T H Q with Q an orthonormal basis of the
 // null space of the generator matrix [xi_1(theta); ...; xi_k(theta)].
-import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 
 /** Orthonormal basis (columns) of the orthogonal complement of the rows' span. */
 export function complementBasis(rows: readonly (readonly number[])[], n: number): Matrix {
   if (rows.length === 0) return Matrix.eye(n, n);
-  const svd = new SingularValueDecomposition(new Matrix(rows.map((r) => [...r])), { computeLeftSingularVectors: false });
-  const s = svd.diagonal;
-  const smax = Math.max(...s, 0);
-  const rank = s.filter((x) => x > 1e-9 * smax).length;
-  const V = svd.rightSingularVectors; // n x n
-  return V.subMatrix(0, n - 1, rank, n - 1);
+  // Null space of X = eigenvectors of the n x n Gram matrix X^T X with (numerically) zero eigenvalue.
+  const X = new Matrix(rows.map((r) => [...r]));
+  const eig = new EigenvalueDecomposition(X.transpose().mmul(X), { assumeSymmetric: true });
+  const values = eig.realEigenvalues;
+  const vmax = Math.max(...values.map(Math.abs), 0);
+  const keep = values.map((v, i) => [v, i] as const).filter(([v]) => v <= 1e-12 * vmax).map(([, i]) => i);
+  if (keep.length === 0) return new Matrix(n, 0);
+  return new Matrix(keep.map((i) => eig.eigenvectorMatrix.getColumn(i))).transpose();
 }
 
 /** Smallest eigenvalue of Q^T H Q, with its eigenvector mapped back to theta-space. */

@@ -1,0 +1,12 @@
+import { mlpModel } from './src/architecture/mlp.js';
+import { teacherData } from './src/data/teacher.js';
+import { networkSymmetries } from './src/symmetry/network-symmetries.js';
+import { quotientStage } from './src/quotient/quotient.js';
+const a = { kind: 'mlp', input: 2, layers: [{ width: 4, activation: 'relu', bias: true }, { width: 1, activation: 'identity', bias: true }] } as any;
+const m = mlpModel(a, teacherData(a, { samples: 32, seed: 7, noise: 0 }, 'mse'), 'mse');
+const ctx = { seed: 1, rulesDir: 'rules', tolerance: 1e-9 };
+let t = performance.now();
+const s = networkSymmetries(m, ctx);
+console.log('sym', performance.now() - t); t = performance.now();
+quotientStage(m, s, ctx);
+console.log('quot', performance.now() - t);
