@@ -5,8 +5,13 @@
 // libraries handle exp(a) exp(b) = exp(a + b) correctly.
 import { add, call, mul, num, pow, sub, sym } from '../ir/build.js';
 import { equals, type Expr } from '../ir/expr.js';
+import { NormalForm } from '../ir/normal-form.js';
 
 export function opaqueForCas(e: Expr): Expr {
+  // H(c z) = H(z) for c > 0 is activation semantics the IR owns: Heaviside atoms
+  // are keyed by their canonical (primitive) argument, as in the normal form.
+  const nf = new NormalForm();
+  const heaviside = (z: Expr): Expr => opaque(nf.canonical(call('heaviside', z)));
   const table: { key: Expr; name: string }[] = [];
   const byHash = new Map<number, { key: Expr; name: string }[]>();
   const opaque = (x: Expr): Expr => {
@@ -31,8 +36,9 @@ export function opaqueForCas(e: Expr): Expr {
       case 'call': {
         const args = x.args.map(go);
         if (x.fn === 'exp') r = call('exp', args[0]);
-        else if (x.fn === 'relu') r = mul(args[0], opaque(call('heaviside', args[0])));
-        else if (x.fn === 'leaky_relu') r = mul(args[0], add(args[1], mul(sub(num(1), args[1]), opaque(call('heaviside', args[0])))));
+        else if (x.fn === 'relu') r = mul(args[0], heaviside(args[0]));
+        else if (x.fn === 'leaky_relu') r = mul(args[0], add(args[1], mul(sub(num(1), args[1]), heaviside(args[0]))));
+        else if (x.fn === 'heaviside') r = heaviside(args[0]);
         else r = opaque(call(x.fn, ...args));
         break;
       }

@@ -16,6 +16,8 @@ import type { Check, Step } from '../derivation/types.js';
 import { latex } from '../print/latex-expr.js';
 import type { StageContext } from '../quotient/types.js';
 import { loadSymmetryRules } from './catalogue-rules.js';
+import { loadRewriteRules } from '../rewrite/rules.js';
+import { finiteRescalingSteps } from './finite-action.js';
 import { generatorsOf, permutationsOf, sites, type RawGenerator } from './catalogue.js';
 import { quadraticForm, symmetricElements } from './conserved.js';
 import { genericRank, numericalRank } from './generic-rank.js';
@@ -131,6 +133,7 @@ export function networkSymmetries(model: Model, ctx: StageContext): SymmetryResu
     conserved.push({ id: `c_${k + 1}`, rule: 'noether-gradient-flow', expr: Q, checks });
     steps.push({ id: `symmetry/conserved-c_${k + 1}`, stage: 'symmetry', rule: 'noether-gradient-flow', title: `Conserved quantity $c_{${k + 1}}$`, statement: `$c_{${k + 1}} = ${latex(Q)}$ is constant under gradient flow: $\\nabla c\\cdot\\nabla L = 0$.`, before: { kind: 'expr', expr: Q }, conditions: [], checks });
   }
+  steps.push(...finiteRescalingSteps(model, loadRewriteRules(ctx.rulesDir), ctx.seed));
   const fields = families.flatMap((f) => f.generators.map((g) => g.field));
   const lieAlgebraDimension = fields.length ? spanDimension(fields, P) : 0;
   const orbitDimension = genericRank(fields, P, ctx.seed);
