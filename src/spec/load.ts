@@ -51,8 +51,11 @@ function issueMessage(issue: z.core.$ZodIssue, raw: unknown): { path: readonly P
       return { path: [...issue.path, issue.keys[0]], expected: `unknown key (allowed here: see docs/spec.md)` };
     case 'invalid_value':
       return { path: issue.path, expected: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}` };
-    case 'invalid_union':
-      return { path: issue.path, expected: `expected an object with a valid "kind", got ${got}` };
+    case 'invalid_union': {
+      const kinds: Record<string, string> = { architecture: 'expression, mlp', data: 'teacher, csv, builtin' };
+      const owner = String(issue.path[issue.path.length - 2] ?? issue.path[0] ?? '');
+      return { path: issue.path, expected: `expected one of ${kinds[owner] ?? 'the documented kinds'} (see docs/spec.md), got ${got}` };
+    }
     case 'too_small':
       if (issue.origin === 'array') return { path: issue.path, expected: issue.message.startsWith('expected') ? issue.message : `expected at least ${issue.minimum} entries` };
       return { path: issue.path, expected: `expected a ${issue.origin === 'number' && (issue as { inclusive?: boolean }).inclusive === false ? 'positive ' : ''}${issue.origin === 'string' ? 'non-empty string' : 'number'}${issue.origin === 'number' && (issue as { inclusive?: boolean }).inclusive !== false ? ` >= ${issue.minimum}` : ''}, got ${got}` };
