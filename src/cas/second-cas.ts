@@ -3,42 +3,26 @@
 // rational functions with non-monomial denominators (slowly, so only small ones).
 import Algebrite from 'algebrite';
 import nerdamer from 'nerdamer';
-import { nodeCount, type Expr } from '../ir/expr.js';
+import { children, nodeCount, type Expr } from '../ir/expr.js';
 import { text } from '../print/text.js';
 import { opaqueForCas } from './opaque.js';
 
 export type CasVerdict = { status: 'passed' | 'failed' | 'skipped'; engine: 'nerdamer' | 'algebrite' | 'none'; detail: string };
 
+/** Some node of e satisfies pred (shared nodes visited once). */
+function someNode(e: Expr, pred: (x: Expr) => boolean): boolean {
+  const seen = new Set<Expr>();
+  const walk = (x: Expr): boolean => {
+    if (seen.has(x)) return false;
+    seen.add(x);
+    return pred(x) || children(x).some(walk);
+  };
+  return walk(e);
+}
 /** nerdamer does not combine sqrt(t)^-1 t^-1 into t^(-3/2); algebrite does, so fractional powers go there. */
-const hasFractionalPower = (e: Expr): boolean => {
-  const seen = new Set<Expr>();
-  const walk = (x: Expr): boolean => {
-    if (seen.has(x)) return false;
-    seen.add(x);
-    if (x.kind === 'pow' && x.exp.kind === 'num' && x.exp.value.d !== 1n) return true;
-    if (x.kind === 'add') return x.terms.some(walk);
-    if (x.kind === 'mul') return x.factors.some(walk);
-    if (x.kind === 'pow') return walk(x.base) || walk(x.exp);
-    if (x.kind === 'call') return x.args.some(walk);
-    return false;
-  };
-  return walk(e);
-};
-
-const hasRationalDenominator = (e: Expr): boolean => {
-  const seen = new Set<Expr>();
-  const walk = (x: Expr): boolean => {
-    if (seen.has(x)) return false;
-    seen.add(x);
-    if (x.kind === 'pow' && x.exp.kind === 'num' && x.exp.value.s < 0n && x.base.kind === 'add') return true;
-    if (x.kind === 'add') return x.terms.some(walk);
-    if (x.kind === 'mul') return x.factors.some(walk);
-    if (x.kind === 'pow') return walk(x.base) || walk(x.exp);
-    if (x.kind === 'call') return x.args.some(walk);
-    return false;
-  };
-  return walk(e);
-};
+const hasFractionalPower = (e: Expr): boolean => someNode(e, (x) => x.kind === 'pow' && x.exp.kind === 'num' && x.exp.value.d !== 1n);
+/** Division by a sum: a rational function, which nerdamer's expand does not bring to a common denominator. */
+const hasRationalDenominator = (e: Expr): boolean => someNode(e, (x) => x.kind === 'pow' && x.exp.kind === 'num' && x.exp.value.s < 0n && x.base.kind === 'add');
 
 export function secondCasIsZero(residual: Expr, maxNodes = 4000): CasVerdict {
   const size = nodeCount(residual);

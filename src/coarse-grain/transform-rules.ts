@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { freeSymbols } from '../ir/expr.js';
 import { parseExpr, ParseError } from '../ir/parse.js';
-import { readRuleFiles, RuleError } from '../rewrite/rule-files.js';
+import { readRuleFiles, RuleError, ruleErrorFromZod } from '../rewrite/rule-files.js';
 
 const identitySchema = z.strictObject({
   lhs: z.string(),
@@ -30,7 +30,6 @@ export const transformRuleSchema = z.strictObject({
 export type TransformRule = z.infer<typeof transformRuleSchema>;
 export type IdentityObligation = z.infer<typeof identitySchema>;
 
-const keyPath = (path: readonly PropertyKey[]): string => path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
 
 /** All transform rules below rulesDir, by id. `numericChecks` are the names the engine implements. */
 export function loadTransformRules(rulesDir: string, numericChecks: readonly string[]): Map<string, TransformRule> {
@@ -39,11 +38,7 @@ export function loadTransformRules(rulesDir: string, numericChecks: readonly str
   for (const { file, data } of readRuleFiles(rulesDir, '')) {
     if ((data as { type?: unknown } | null)?.type !== 'transform') continue;
     const parsed = transformRuleSchema.safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
-      throw new RuleError(file, keyPath(path), issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message);
-    }
+    if (!parsed.success) throw ruleErrorFromZod(file, parsed.error.issues[0] as never);
     const rule = parsed.data;
     if (files.has(rule.id)) throw new RuleError(file, 'id', `duplicate rule id "${rule.id}" (also in ${files.get(rule.id)})`);
     rule.numeric.forEach((name, i) => {

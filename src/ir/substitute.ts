@@ -5,14 +5,18 @@ import type { Expr } from './expr.js';
 
 export function substitute(e: Expr, bindings: ReadonlyMap<string, Expr> | Readonly<Record<string, Expr>>): Expr {
   const map = bindings instanceof Map ? bindings : new Map(Object.entries(bindings));
+  return replaceNodes(e, (x) => (x.kind === 'sym' ? map.get(x.name) : undefined));
+}
+
+/** Rebuild e bottom-up, replacing every node for which `replace` returns an expression (shared nodes once). */
+export function replaceNodes(e: Expr, replace: (x: Expr) => Expr | undefined): Expr {
   const memo = new Map<Expr, Expr>();
   const go = (x: Expr): Expr => {
     const hit = memo.get(x);
     if (hit) return hit;
-    let r: Expr;
-    switch (x.kind) {
-      case 'num': r = x; break;
-      case 'sym': r = map.get(x.name) ?? x; break;
+    let r: Expr | undefined = replace(x);
+    if (r === undefined) switch (x.kind) {
+      case 'num': case 'sym': r = x; break;
       case 'add': r = add(...x.terms.map(go)); break;
       case 'mul': r = mul(...x.factors.map(go)); break;
       case 'pow': r = pow(go(x.base), go(x.exp)); break;

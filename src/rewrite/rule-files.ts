@@ -38,3 +38,10 @@ function listFiles(dir: string): string[] {
     return statSync(p).isDirectory() ? listFiles(p) : [p];
   });
 }
+
+/** The first zod issue of a rule file as a RuleError naming the key. */
+export function ruleErrorFromZod(file: string, issue: { code: string; path: readonly PropertyKey[]; message: string; keys?: readonly string[] }): RuleError {
+  const path = issue.code === 'unrecognized_keys' && issue.keys ? [...issue.path, issue.keys[0]] : issue.path;
+  const keyPath = path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
+  return new RuleError(file, keyPath, issue.code === 'unrecognized_keys' ? 'unknown key' : `expected ${issue.message.replace(/^Invalid input: expected /, '')}`);
+}

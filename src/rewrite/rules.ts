@@ -6,7 +6,7 @@ import type { Expr } from '../ir/expr.js';
 import { ParseError } from '../ir/parse.js';
 import { GUARDS, parseGuard, type GuardCall } from './guards.js';
 import { parsePattern, patternVariables } from './pattern.js';
-import { readRuleFiles, RuleError } from './rule-files.js';
+import { readRuleFiles, RuleError, ruleErrorFromZod } from './rule-files.js';
 
 const schema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id'),
@@ -26,10 +26,7 @@ export function loadRewriteRules(rulesDir: string): RewriteRule[] {
   for (const { file, data } of readRuleFiles(rulesDir, '')) {
     if ((data as { type?: unknown } | null)?.type !== 'rewrite') continue;
     const parsed = schema.safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new RuleError(file, issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]].join('.') : issue.path.join('.'), issue.code === 'unrecognized_keys' ? 'unknown key' : issue.message);
-    }
+    if (!parsed.success) throw ruleErrorFromZod(file, parsed.error.issues[0] as never);
     const r = parsed.data;
     const side = (key: 'match' | 'replace'): Expr => {
       try { return parsePattern(r[key]); } catch (e) {

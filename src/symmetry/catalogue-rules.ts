@@ -4,7 +4,7 @@
 // rules/README.md; src/symmetry/catalogue.ts interprets it.
 import { z } from 'zod';
 import { ACTIVATIONS } from '../ir/functions.js';
-import { readRuleFiles, RuleError } from '../rewrite/rule-files.js';
+import { readRuleFiles, RuleError, ruleErrorFromZod } from '../rewrite/rule-files.js';
 
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case id');
 
@@ -32,7 +32,6 @@ export const symmetryRuleSchema = z.strictObject({
 });
 export type SymmetryRule = z.infer<typeof symmetryRuleSchema>;
 
-const keyPath = (path: readonly PropertyKey[]): string => path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
 
 export function loadSymmetryRules(rulesDir: string): SymmetryRule[] {
   const rules: SymmetryRule[] = [];
@@ -40,11 +39,7 @@ export function loadSymmetryRules(rulesDir: string): SymmetryRule[] {
   for (const { file, data } of readRuleFiles(rulesDir, 'symmetry')) {
     if ((data as { type?: unknown } | null)?.type !== 'symmetry') continue; // transform statements live here too
     const parsed = symmetryRuleSchema.safeParse(data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
-      throw new RuleError(file, keyPath(path), issue.code === 'unrecognized_keys' ? 'unknown key' : `expected ${issue.message.replace(/^Invalid input: expected /, '')}`);
-    }
+    if (!parsed.success) throw ruleErrorFromZod(file, parsed.error.issues[0] as never);
     const prev = seen.get(parsed.data.id);
     if (prev) throw new RuleError(file, 'id', `duplicate rule id "${parsed.data.id}" (also in ${prev})`);
     seen.set(parsed.data.id, file);

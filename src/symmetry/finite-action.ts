@@ -3,34 +3,14 @@
 // f -> W2_{k1}/2 relu(2 z_1) + ..., then the activation rules from
 // rules/activations (e.g. relu(a x) = a relu(x), a > 0) bring it back to f.
 import type { Model } from '../architecture/model.js';
-import { add, call, mul, num, pow, sym } from '../ir/build.js';
+import { add, mul, num, sym } from '../ir/build.js';
 import { equals, type Expr } from '../ir/expr.js';
-import { substitute } from '../ir/substitute.js';
+import { replaceNodes, substitute } from '../ir/substitute.js';
 import { checkIdentity } from '../derivation/checks.js';
 import type { Step } from '../derivation/types.js';
 import { latex } from '../print/latex-expr.js';
 import type { RewriteRule } from '../rewrite/rules.js';
 import { rewriteToFixpoint } from '../rewrite/runner.js';
-
-function replaceNode(e: Expr, target: Expr, by: Expr): Expr {
-  const memo = new Map<Expr, Expr>();
-  const go = (x: Expr): Expr => {
-    const hit = memo.get(x);
-    if (hit) return hit;
-    let r: Expr;
-    if (equals(x, target)) r = by;
-    else switch (x.kind) {
-      case 'num': case 'sym': r = x; break;
-      case 'add': r = add(...x.terms.map(go)); break;
-      case 'mul': r = mul(...x.factors.map(go)); break;
-      case 'pow': r = pow(go(x.base), go(x.exp)); break;
-      case 'call': r = call(x.fn, ...x.args.map(go)); break;
-    }
-    memo.set(x, r);
-    return r;
-  };
-  return go(e);
-}
 
 export function finiteRescalingSteps(model: Model, rules: readonly RewriteRule[], seed: number): Step[] {
   const first = model.layers[0];
@@ -41,7 +21,7 @@ export function finiteRescalingSteps(model: Model, rules: readonly RewriteRule[]
   const f = model.outputs[0];
   const a = num(2);
   const outgoing = new Map(model.layers[1].weights.map((row) => [row[0], mul(num(1, 2), sym(row[0]))] as const));
-  const acted = replaceNode(substitute(f, outgoing), z, mul(a, z));
+  const acted = replaceNodes(substitute(f, outgoing), (n) => (equals(n, z) ? mul(a, z) : undefined));
   const { result, steps } = rewriteToFixpoint(acted, rules, { seed, stage: 'symmetry' });
   return [
     ...steps.map((s) => ({ ...s, id: `symmetry/finite-action-${s.id.split('-').pop()}`, title: `Finite rescaling of unit 1 (a = 2): ${s.rule}` })),

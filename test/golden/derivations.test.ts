@@ -7,6 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline/derive.js';
 import { printDerivation } from '../../src/print/index.js';
 import { loadSpec } from '../../src/spec/load.js';
+import { loadSymmetryRules } from '../../src/symmetry/catalogue-rules.js';
+import { loadTransformRules } from '../../src/coarse-grain/transform-rules.js';
+import { NUMERIC_CHECKS } from '../../src/coarse-grain/numeric-checks.js';
+import { loadRewriteRules } from '../../src/rewrite/rules.js';
 
 const root = 'derivations';
 const examples = readdirSync(root).filter((d) => existsSync(join(root, d, 'spec.yaml'))).sort();
@@ -18,6 +22,15 @@ describe.each(examples)('derivations/%s', (name) => {
 
   it('passes all its checks', () => {
     expect(derivation.report.failedChecks).toEqual([]);
+  });
+
+  it('every step cites a rule that exists in rules/', () => {
+    const known = new Set([
+      ...loadSymmetryRules('rules').map((r) => r.id),
+      ...loadTransformRules('rules', Object.keys(NUMERIC_CHECKS)).keys(),
+      ...loadRewriteRules('rules').map((r) => r.id),
+    ]);
+    expect(derivation.steps.map((s) => s.rule).filter((id) => !known.has(id))).toEqual([]);
   });
 
   it.each(formats)('%s output is byte-identical to the checked-in file', (format) => {
