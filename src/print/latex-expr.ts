@@ -39,7 +39,9 @@ export function latex(e: Expr): string {
         const pos = p.exp.value.neg();
         return `\\frac{1}{${pos.equals(1) ? latex(p.base) : `${wrap(p.base, PREC.atom)}^{${pos.toFraction()}}`}}`;
       }
-      const base = p.base.kind === 'call' ? paren(latex(p.base)) : wrap(p.base, PREC.atom);
+      const inner = p.base.kind === 'call' ? paren(latex(p.base)) : wrap(p.base, PREC.atom);
+      // A symbol typeset with its own superscript (W^{(1)}_{1,2}) is braced: no double superscript.
+      const base = p.base.kind === 'sym' && inner.includes('^') ? `{${inner}}` : inner;
       return `${base}^{${latex(p.exp)}}`;
     })
     .with({ kind: 'call' }, (c) => `${FUNCTIONS[c.fn].latex}${paren(c.args.map(latex).join(', '))}`)

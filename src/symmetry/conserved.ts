@@ -2,7 +2,7 @@
 // with d theta/dt = -grad L, d/dt (theta^T S theta) = -2 (S theta) . grad L,
 // which vanishes when S theta is a symmetry generator, i.e. S symmetric and in
 // the algebra. The symmetric part of the algebra is a null space again.
-import { add, mul, num, sym } from '../ir/build.js';
+import { add, mul, num, pow, sym } from '../ir/build.js';
 import type { Expr, Fraction } from '../ir/expr.js';
 import { nullSpace, rank } from './exact-linear-algebra.js';
 
@@ -24,8 +24,16 @@ export function symmetricElements(basis: readonly Fraction[][][]): Fraction[][][
 }
 
 /** Q = theta^T S theta. */
+/** Q = theta^T S theta, written as sum_i S_ii theta_i^2 + sum_{i<j} 2 S_ij theta_i theta_j, first coefficient positive (Q and -Q are equally conserved). */
 export function quadraticForm(S: readonly (readonly Fraction[])[], params: readonly string[]): Expr {
-  const terms: Expr[] = [];
-  S.forEach((row, i) => row.forEach((s, j) => { if (!s.equals(0)) terms.push(mul(num(s), sym(params[i]), sym(params[j]))); }));
-  return add(...terms);
+  const coef: { c: Fraction; e: Expr }[] = [];
+  S.forEach((row, i) => {
+    if (!row[i].equals(0)) coef.push({ c: row[i], e: pow(sym(params[i]), 2) });
+    for (let j = i + 1; j < row.length; j++) {
+      const c = row[j].add(S[j][i]);
+      if (!c.equals(0)) coef.push({ c, e: mul(sym(params[i]), sym(params[j])) });
+    }
+  });
+  const sign = coef.length && coef[0].c.s < 0n ? -1 : 1;
+  return add(...coef.map(({ c, e }) => mul(num(c.mul(sign)), e)));
 }

@@ -32,7 +32,12 @@ export function sparseLieDerivative(field: readonly Expr[], grad: readonly Expr[
   return add(...field.flatMap((c, i) => (c.kind === 'num' && c.value.equals(0) ? [] : [mul(c, grad[i])])));
 }
 
-export interface VerifyOptions { readonly symbolicOnly?: boolean; readonly seed: number }
+export interface VerifyOptions {
+  readonly symbolicOnly?: boolean;
+  readonly seed: number;
+  /** Where the second CAS checks the identity: the first output (symmetries of the network function) or the first sample's loss (symmetries of the loss only, e.g. softmax translation). */
+  readonly casOn?: 'output' | 'sample-loss';
+}
 
 /**
  * The second CAS (nerdamer) needs ~0.3 s per network identity, so it runs on
@@ -45,14 +50,17 @@ const casSkipped = (what: string): Check => ({ method: 'second-cas', status: 'sk
 export function verifyGenerators(model: Model, raw: readonly RawGenerator[], o: VerifyOptions, nf: NormalForm = new NormalForm(), gradL: readonly Expr[] = gradient(model.loss, model.parameters)): Generator[] {
   // The second CAS checks xi . grad f_1(x_1) = 0: L depends on theta only through the outputs, so this
   // is the core of the identity on a much smaller expression (nerdamer needs ~0.3 s for a whole sample loss).
-  const gradSample = !o.symbolicOnly && model.outputs.length ? gradient(model.outputs[0], model.parameters) : undefined;
+  const onOutput = (o.casOn ?? 'output') === 'output';
+  const casTarget = onOutput ? model.outputs[0] : model.sampleLosses[0];
+  const casWhere = onOutput ? 'on the output f_1(x_1)' : "on the first sample's loss";
+  const gradSample = !o.symbolicOnly && casTarget ? gradient(casTarget, model.parameters) : undefined;
   return raw.map((g, k) => {
     const residual = sparseLieDerivative(g.field, gradL);
     const checks: Check[] = [normalFormCheck(residual, zero, nf)];
     if (!o.symbolicOnly) {
       if (k === 0) {
         const cas = gradSample ? secondCasCheck(sparseLieDerivative(g.field, gradSample), zero) : secondCasCheck(residual, zero);
-        checks.push(gradSample ? { ...cas, detail: `on the output f_1(x_1): ${cas.detail}` } : cas);
+        checks.push(gradSample ? { ...cas, detail: `${casWhere}: ${cas.detail}` } : cas);
       } else checks.push(casSkipped('generator'));
       checks.push(numericCheck(residual, zero, { seed: o.seed + k, points: 4 }));
     }
@@ -73,7 +81,7 @@ export function spanDimension(fields: readonly (readonly Expr[])[], params: read
 }
 
 /** Conserved quantities of a family by Noether: theta^T S theta for symmetric S in the span, c . theta for constant fields. */
-function noetherQuantities(gens: readonly RawGenerator[], params: readonly string[]): Expr[] {
+function noetherQuantities(gens: readonly RawGenerator[], params: readonly string[]): { expr: Expr; ofFunction: boolean }[] {
   const n = params.length;
   const linear: Fraction[][][] = [];
   const constant: Expr[] = [];
@@ -88,7 +96,8 @@ function noetherQuantities(gens: readonly RawGenerator[], params: readonly strin
     });
     linear.push(A);
   }
-  return [...symmetricElements(linear).map((S) => quadraticForm(S, params)), ...constant];
+  // Quadratic ones come from symmetries of the network function; linear ones from shifts the loss alone ignores.
+  return [...symmetricElements(linear).map((S) => ({ expr: quadraticForm(S, params), ofFunction: true })), ...constant.map((expr) => ({ expr, ofFunction: false }))];
 }
 
 export function networkSymmetries(model: Model, ctx: StageContext): SymmetryResult {
@@ -112,7 +121,7 @@ export function networkSymmetries(model: Model, ctx: StageContext): SymmetryResu
       continue;
     }
     const raw = generatorsOf(site, model);
-    const generators = verifyGenerators(model, raw, { seed: ctx.seed }, nf, gradL);
+    const generators = verifyGenerators(model, raw, { seed: ctx.seed, casOn: site.rule.applies.to === 'output-layer' ? 'sample-loss' : 'output' }, nf, gradL);
     const dimension = spanDimension(raw.map((g) => g.field), P);
     families.push({ id, rule: site.rule.id, kind: 'continuous', dimension, generators, actionTex: raw.length ? fieldTex(raw[0].field, P) : '', checks: [] });
     steps.push({
@@ -125,13 +134,14 @@ export function networkSymmetries(model: Model, ctx: StageContext): SymmetryResu
     if (site.rule.conserved === 'noether') noetherGenerators.push(...raw);
   }
   // Noether over all families at once: overlapping families (rescaling inside GL(h)) give each quantity once.
-  const gradSample = model.outputs.length ? gradient(model.outputs[0], P) : gradL;
-  for (const Q of noetherQuantities(noetherGenerators, P)) {
+  const gradOutput = model.outputs.length ? gradient(model.outputs[0], P) : gradL;
+  const gradSampleLoss = model.sampleLosses.length ? gradient(model.sampleLosses[0], P) : gradL;
+  for (const { expr: Q, ofFunction } of noetherQuantities(noetherGenerators, P)) {
     const k = conserved.length;
     const gradQ = gradient(Q, P);
     const dot = sparseLieDerivative(gradQ, gradL);
-    const cas = k === 0 ? secondCasCheck(sparseLieDerivative(gradQ, gradSample), zero) : casSkipped('conserved quantity');
-    const checks = [normalFormCheck(dot, zero, nf), k === 0 ? { ...cas, detail: `on the output f_1(x_1) (grad c = 2 S theta is a generator): ${cas.detail}` } : cas, numericCheck(dot, zero, { seed: ctx.seed + 500 + k, points: 4 })];
+    const cas = k === 0 ? secondCasCheck(sparseLieDerivative(gradQ, ofFunction ? gradOutput : gradSampleLoss), zero) : casSkipped('conserved quantity');
+    const checks = [normalFormCheck(dot, zero, nf), k === 0 ? { ...cas, detail: `${ofFunction ? 'on the output f_1(x_1) (grad c = 2 S theta is a generator)' : "on the first sample's loss"}: ${cas.detail}` } : cas, numericCheck(dot, zero, { seed: ctx.seed + 500 + k, points: 4 })];
     conserved.push({ id: `c_${k + 1}`, rule: 'noether-gradient-flow', expr: Q, checks });
     steps.push({ id: `symmetry/conserved-c_${k + 1}`, stage: 'symmetry', rule: 'noether-gradient-flow', title: `Conserved quantity $c_{${k + 1}}$`, statement: `$c_{${k + 1}} = ${latex(Q)}$ is constant under gradient flow: $\\nabla c\\cdot\\nabla L = 0$.`, before: { kind: 'expr', expr: Q }, conditions: [], checks });
   }
