@@ -8,7 +8,7 @@ export interface SymmetryReport {
   readonly dimension: number;
   readonly verified: { readonly symbolic: boolean; readonly numeric: boolean };
 }
-export interface ConservedReport { readonly id: string; readonly latex: string; readonly verified: boolean }
+export interface ConservedReport { readonly id: string; readonly latex: string; readonly text: string; readonly verified: boolean }
 export type GradientFieldVerdict = 'exact' | 'on-level-set' | 'fails';
 export interface ShockReport {
   readonly forms: boolean;

@@ -38,7 +38,7 @@ export function buildReport(spec: Spec, model: Model, sym: SymmetryResult, q: Qu
     quotientDimension: q.quotientDimension,
     functionalDimension: q.functionalDimension,
     symmetries: symmetryReports(sym),
-    conserved: sym.conserved.map((c) => ({ id: c.id, latex: latex(c.expr), verified: symbolicOk(c.checks) && numericOk(c.checks) })),
+    conserved: sym.conserved.map((c) => ({ id: c.id, latex: latex(c.expr), text: text(c.expr), verified: symbolicOk(c.checks) && numericOk(c.checks) })),
     invariants: sym.invariants.map((i) => ({ id: i.id, latex: latex(i.expr), text: text(i.expr) })),
     gradientField: q.gradientField,
     viscosity: viscosity.nu,

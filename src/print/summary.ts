@@ -17,7 +17,7 @@ export function summary(r: CheckReport): string {
     '  symmetries:',
     ...(r.symmetries.length ? r.symmetries.map((s) => `    ${s.id} (${s.kind}, dim ${s.dimension}): symbolic ${mark(s.verified.symbolic)}, numeric ${mark(s.verified.numeric)}`) : ['    none found']),
     '  conserved quantities:',
-    ...(r.conserved.length ? r.conserved.map((c) => `    ${c.id}: ${mark(c.verified)}`) : ['    none']),
+    ...(r.conserved.length ? r.conserved.map((c) => `    ${c.id} = ${c.text}: ${mark(c.verified)}`) : ['    none']),
     '  invariants:',
     ...(r.invariants.length ? r.invariants.slice(0, 12).map((i) => `    ${i.id} = ${i.text}`).concat(r.invariants.length > 12 ? [`    ... (${r.invariants.length} in all)`] : []) : ['    none']),
     `  shock: ${r.shock.forms ? `forms at t* = ${fmt(r.shock.time)}, x* = ${fmt(r.shock.location)}, rho = ${fmt(r.shock.rho)}, Re = ${fmt(r.shock.reynolds)} (${r.shock.regime}), speed ${fmt(r.shock.speed)}, Lax ${r.shock.lax === null ? '-' : r.shock.lax ? 'holds' : 'fails'}` : `none (rho = ${fmt(r.shock.rho)})`}`,
