@@ -3,7 +3,7 @@
 // gradient-field verdict, the functional dimension, and on a 1-D quotient the
 // reduced loss Lbar(w) and G(w, c).
 import type { Model } from '../architecture/model.js';
-import { add, mul, pow, sym } from '../ir/build.js';
+import { add, mul, num, pow, sub, sym } from '../ir/build.js';
 import type { Expr } from '../ir/expr.js';
 import { diff, gradient } from '../ir/diff.js';
 import { NormalForm } from '../ir/normal-form.js';
@@ -60,30 +60,57 @@ export function quotientStage(model: Model, sym_: SymmetryResult, ctx: StageCont
 
   let reduced: QuotientResult['reduced'];
   if (quotientDimension === 1 && coordinates.length === 1 && model.kind === 'expression') {
-    const w = coordinates[0];
-    const section = findSection(w.expr, P, w.name, nf);
-    if (section) {
-      const lbar = nf.canonical(substitute(model.loss, section));
-      const lossChecks = checkIdentity(model.loss, substitute(lbar, { [w.name]: w.expr }), { seed: ctx.seed, normalForm: nf });
-      const cNames = sym_.conserved.map((_, k) => (sym_.conserved.length === 1 ? 'c' : `c${k + 1}`));
-      const gInQ = metricInInvariants(G[0][0], w.expr, sym_.conserved.map((c) => c.expr), { w: w.name, c: cNames }, nf);
-      const back = gInQ && substitute(gInQ, new Map<string, Expr>([[w.name, w.expr], ...sym_.conserved.map((c, k) => [cNames[k], c.expr] as const)]));
-      const metricChecks = back ? checkIdentity(pow(G[0][0], 2), pow(back, 2), { seed: ctx.seed + 1, normalForm: nf }) : [];
-      // Push-forward, DESIGN §1: dw/dt = J theta' = -J grad L must equal -G Lbar'(w(theta)).
-      const jGradL = add(...gradient(w.expr, P).map((j, i) => mul(j, gradient(model.loss, P)[i])));
-      const pushChecks = checkIdentity(jGradL, mul(G[0][0], substitute(diff(lbar, w.name), { [w.name]: w.expr })), { seed: ctx.seed + 2, normalForm: nf });
-      reduced = { variable: w.name, loss: lbar, metric: gInQ && !(gInQ.kind === 'num' && gInQ.value.equals(1)) ? gInQ : undefined, conservedSymbols: gInQ ? cNames : [] };
-      steps.push({
-        id: 'quotient/reduced-loss', stage: 'quotient', rule: 'reduced-loss',
-        title: 'Reduced loss on the quotient',
-        statement: `On the section ${[...section].map(([p, e]) => `$${latex(sym(p))} = ${latex(e)}$`).join(', ')} the loss becomes $\\bar L(${w.name}) = ${latex(lbar)}$, and $L(\\theta) = \\bar L(${latex(w.expr)})$ identically.` +
-          (gInQ ? ` The metric is $G = ${latex(G[0][0])} = ${latex(gInQ)}$${cNames.length && sym_.conserved.length ? ` with ${sym_.conserved.map((c, k) => `$${cNames[k]} = ${latex(c.expr)}$`).join(', ')}` : ''}.` : ' The metric could not be written in the quotient coordinates.'),
-        before: { kind: 'expr', expr: model.loss },
-        after: { kind: 'eq', lhs: sym('Lbar'), rhs: lbar },
-        conditions: [`checked: $L = \\bar L(w(\\theta))$; $J\\nabla L = G\\,\\bar L'(w)$ (push-forward)${gInQ ? `; $G^2 = ${latex(pow(gInQ, 2))}$` : ''}, each an identity in $\\theta$`],
-        checks: [...lossChecks, ...metricChecks, ...pushChecks],
-      });
-    }
+    const line = reducedLossOnLine(model, sym_, coordinates[0], G[0][0], ctx, nf);
+    reduced = line.reduced;
+    steps.push(line.step);
   }
   return { quotientDimension, functionalDimension: fdim, coordinates, metric: G, gradientField: verdict, reduced, steps };
+}
+
+/**
+ * On a 1-D quotient: Lbar(w) through a verified section, G as a function of
+ * (w, c), and the push-forward identity. `reduced` is left undefined (and the
+ * step says why) when there is no section or G is neither 1 nor expressible
+ * in (w, c): later stages then work in the parameters instead of on a line
+ * whose metric they would not know.
+ */
+function reducedLossOnLine(model: Model, sym_: SymmetryResult, w: { name: string; expr: Expr }, G: Expr, ctx: StageContext, nf: NormalForm): { reduced: QuotientResult['reduced']; step: Step } {
+  const P = model.parameters;
+  const base = { id: 'quotient/reduced-loss', stage: 'quotient', rule: 'reduced-loss', title: 'Reduced loss on the quotient' } as const;
+  const section = findSection(model.loss, w.expr, P, w.name, nf);
+  if (!section) {
+    return {
+      reduced: undefined,
+      step: {
+        ...base,
+        statement: `No section $\\theta = s(${w.name})$ was found on which $L(\\theta) = \\bar L(${latex(w.expr)})$ holds identically (tried: every parameter but one fixed at 1, then at 0, the last solved from $${w.name} = ${latex(w.expr)}$ when affine or a pure square in it). The loss may depend on more than this invariant (e.g. on a sign, a discrete invariant); no reduced loss on a line is formed.`,
+        conditions: [], checks: [],
+      },
+    };
+  }
+  const lbar = section.reducedLoss;
+  const lossChecks = checkIdentity(model.loss, substitute(lbar, { [w.name]: w.expr }), { seed: ctx.seed, normalForm: nf });
+  const cNames = sym_.conserved.map((_, k) => (sym_.conserved.length === 1 ? 'c' : `c${k + 1}`));
+  const gInQ = metricInInvariants(G, w.expr, sym_.conserved.map((c) => c.expr), { w: w.name, c: cNames }, nf);
+  const back = gInQ && substitute(gInQ, new Map<string, Expr>([[w.name, w.expr], ...sym_.conserved.map((c, k) => [cNames[k], c.expr] as const)]));
+  const metricChecks = back ? checkIdentity(pow(G, 2), pow(back, 2), { seed: ctx.seed + 1, normalForm: nf }) : [];
+  // Push-forward, DESIGN §1: dw/dt = J theta' = -J grad L must equal -G Lbar'(w(theta)).
+  const gradL = gradient(model.loss, P);
+  const jGradL = add(...gradient(w.expr, P).map((j, i) => mul(j, gradL[i])));
+  const pushChecks = checkIdentity(jGradL, mul(G, substitute(diff(lbar, w.name), { [w.name]: w.expr })), { seed: ctx.seed + 2, normalForm: nf });
+  const flat = nf.isZero(sub(G, num(1)));
+  const step: Step = {
+    ...base,
+    statement: `On the section ${[...section.bindings].map(([p, e]) => `$${latex(sym(p))} = ${latex(e)}$`).join(', ')} the loss becomes $\\bar L(${w.name}) = ${latex(lbar)}$, and $L(\\theta) = \\bar L(${latex(w.expr)})$ identically.` +
+      (gInQ ? ` The metric is $G = ${latex(G)} = ${latex(gInQ)}$${cNames.length ? ` with ${sym_.conserved.map((c, k) => `$${cNames[k]} = ${latex(c.expr)}$`).join(', ')}` : ''}.`
+        : ` The metric $G = ${latex(G)}$ could not be written as a function of $${w.name}$ and the conserved quantities ($G$ or $G^2$ a polynomial of degree at most 2 in them), so no quotient line is formed: later stages work in the parameters.`),
+    before: { kind: 'expr', expr: model.loss },
+    after: { kind: 'eq', lhs: sym('Lbar'), rhs: lbar },
+    conditions: [`checked: $L = \\bar L(w(\\theta))$; $J\\nabla L = G\\,\\bar L'(w)$ (push-forward)${gInQ ? `; $G^2 = ${latex(pow(gInQ, 2))}$` : ''}, each an identity in $\\theta$`],
+    checks: [...lossChecks, ...metricChecks, ...pushChecks],
+  };
+  const reduced = gInQ || flat
+    ? { variable: w.name, loss: lbar, metric: flat ? undefined : gInQ, conservedSymbols: gInQ && !flat ? cNames : [] }
+    : undefined;
+  return { reduced, step };
 }

@@ -7,20 +7,47 @@ import { diff } from '../ir/diff.js';
 import { substitute } from '../ir/substitute.js';
 import { coefficientMatrix, nullSpace } from '../symmetry/exact-linear-algebra.js';
 
+export interface Section {
+  /** theta = s(w), one binding per parameter. */
+  readonly bindings: ReadonlyMap<string, Expr>;
+  /** Lbar(w) = L(s(w)), in normal form. */
+  readonly reducedLoss: Expr;
+}
+
+/** The parameter p solved from alpha p^k + beta = w (k = 1, or k = 2 on the positive branch), when `restricted` has that shape in p. */
+function solveFor(restricted: Expr, p: string, variable: string, nf: NormalForm): Expr | undefined {
+  const at0 = (e: Expr): Expr => nf.canonical(substitute(e, { [p]: num(0) }));
+  const isConst = (e: Expr): e is Expr & { kind: 'num' } => e.kind === 'num';
+  const d1 = nf.canonical(diff(restricted, p));
+  const beta = at0(restricted);
+  if (!isConst(beta)) return undefined;
+  if (isConst(d1) && !d1.value.equals(0)) return mul(sub(sym(variable), beta), num(d1.value.inverse()));
+  const d2 = nf.canonical(diff(d1, p));
+  // alpha p^2 + beta: constant non-zero second derivative and no linear term.
+  if (isConst(d2) && !d2.value.equals(0) && isConst(at0(d1)) && at0(d1).value.equals(0)) {
+    return pow(mul(sub(sym(variable), beta), num(d2.value.inverse().mul(2))), num(1, 2));
+  }
+  return undefined;
+}
+
 /**
- * A section: all parameters but one set to 1 and the remaining one solved from
- * w(theta) = w, when w is affine in it there. Returns the bindings theta(w).
+ * A section theta = s(w) of the 1-D quotient: all parameters but one fixed
+ * (at 1, then at 0) and the remaining one solved from w(theta) = w (affine, or
+ * a pure square on the positive branch). A candidate is kept only when the
+ * normal form proves L(theta) = Lbar(w(theta)) identically, so a loss that is
+ * not a function of w alone (e.g. relu(a) b, where the sign of a matters)
+ * gets no section rather than a wrong reduced loss.
  */
-export function findSection(w: Expr, params: readonly string[], variable: string, nf: NormalForm): Map<string, Expr> | undefined {
-  for (const p of params) {
-    const ones = new Map(params.filter((q) => q !== p).map((q) => [q, num(1)] as const));
-    const restricted = substitute(w, ones);
-    const slope = nf.canonical(diff(restricted, p));
-    // restricted depends on p alone, so a constant non-zero slope means affine and solvable.
-    if (slope.kind !== 'num' || slope.value.equals(0)) continue;
-    const intercept = nf.canonical(substitute(restricted, { [p]: num(0) }));
-    const solved = mul(sub(sym(variable), intercept), pow(slope, -1));
-    return new Map([...ones, [p, solved]]);
+export function findSection(loss: Expr, w: Expr, params: readonly string[], variable: string, nf: NormalForm): Section | undefined {
+  for (const fill of [1, 0]) {
+    for (const p of params) {
+      const fixed = new Map(params.filter((q) => q !== p).map((q) => [q, num(fill)] as const));
+      const solved = solveFor(substitute(w, fixed), p, variable, nf);
+      if (!solved) continue;
+      const bindings = new Map([...fixed, [p, solved] as const]);
+      const reducedLoss = nf.canonical(substitute(loss, bindings));
+      if (nf.isZero(sub(loss, substitute(reducedLoss, { [variable]: w })))) return { bindings, reducedLoss };
+    }
   }
   return undefined;
 }

@@ -59,10 +59,8 @@ export function expressionSymmetries(model: Model, ctx: StageContext): SymmetryR
   steps.push({
     id: 'symmetry/linear-search', stage: 'symmetry', rule: 'linear-symmetry-search',
     title: 'Linear symmetries by null-space search',
-    statement: algebra.applicable
-      ? `Writing $\\xi = A\\theta$ and matching the coefficients of every monomial of $\\xi\\cdot\\nabla L$ gives a linear system for the ${P.length * P.length} entries of $A$; its exact null space has dimension ${generators.length}` +
-        (generators.length ? `, spanned by ${generators.map((g) => `$${fieldTex(g.field, P)}$`).join(', ')}.` : ': the loss has no linear symmetry.')
-      : 'The loss is not a (Laurent) polynomial in its atoms after normalisation; coefficient matching does not apply and no linear symmetry is claimed.',
+    statement: `Writing $\\xi = A\\theta$ and matching the coefficients of every monomial of $\\xi\\cdot\\nabla L$ gives a linear system for the ${P.length * P.length} entries of $A$; its exact null space has dimension ${generators.length}` +
+      (generators.length ? `, spanned by ${generators.map((g) => `$${fieldTex(g.field, P)}$`).join(', ')}.` : ': the loss has no linear symmetry.'),
     conditions: [`generic rank of the generators (orbit dimension): ${orbitDimension}`],
     checks: [],
   });

@@ -2,30 +2,47 @@
 // xi . grad L == 0. Each term theta_j d_i L is brought to the normal form; the
 // identity sum_ij A_ij theta_j d_i L = 0 holds iff every monomial's coefficient
 // vanishes, a linear system in the A_ij whose exact null space is the algebra.
+// Sound but possibly incomplete: the atoms (exp, tanh, H, ...) are treated as
+// independent, so every null-space vector is a true symmetry, while a symmetry
+// that needs a relation between atoms would be missed.
 import { add, mul, num, sym } from '../ir/build.js';
 import type { Expr, Fraction } from '../ir/expr.js';
 import { gradient } from '../ir/diff.js';
-import { NormalForm } from '../ir/normal-form.js';
+import { NormalForm, polyKey, polyMul, type Poly } from '../ir/normal-form.js';
 import { coefficientMatrix, nullSpace } from './exact-linear-algebra.js';
 
 export interface LinearAlgebraBasis {
-  /** Basis matrices A (n x n, exact). */
+  /** Basis matrices A (n x n, exact), A[i][j] the coefficient of theta_j in xi_i. */
   readonly matrices: readonly Fraction[][][];
-  /** Null when the loss is not a Laurent polynomial in its atoms (search not applicable). */
-  readonly applicable: boolean;
+}
+
+/**
+ * Coefficient maps of e_1..e_m after multiplying all of them by one common
+ * non-zero multiple M of their normal-form denominators (the product of the
+ * distinct ones; the normal form does not cancel common factors, so no
+ * division is needed). Hence sum_k x_k e_k == 0 iff sum_k x_k col_k == 0,
+ * which makes coefficient matching work for rational losses too.
+ */
+export function commonDenominatorCoefficients(exprs: readonly Expr[], nf: NormalForm): Map<string, Fraction>[] {
+  const rats = exprs.map((e) => nf.rat(e));
+  const denominators = new Map<string, Poly>();
+  for (const r of rats) denominators.set(polyKey(r.den), r.den);
+  return rats.map((r) => {
+    const own = polyKey(r.den);
+    let scaled = r.num;
+    for (const [key, den] of denominators) if (key !== own) scaled = polyMul(scaled, den);
+    return new Map([...scaled].map(([key, term]) => [key, term.coef] as const));
+  });
 }
 
 export function linearSymmetryAlgebra(loss: Expr, params: readonly string[], nf: NormalForm = new NormalForm()): LinearAlgebraBasis {
   const n = params.length;
   const grad = gradient(loss, params);
-  const columns: Map<string, Fraction>[] = [];
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-    const c = nf.coefficients(mul(sym(params[j]), grad[i]));
-    if (c === null) return { matrices: [], applicable: false };
-    columns.push(c);
-  }
-  const basis = nullSpace(coefficientMatrix(columns), n * n);
-  return { matrices: basis.map((v) => Array.from({ length: n }, (_, i) => v.slice(i * n, i * n + n))), applicable: true };
+  // Column (i, j) of the system: the coefficients of theta_j d_i L (unknown A_ij).
+  const terms: Expr[] = [];
+  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) terms.push(mul(sym(params[j]), grad[i]));
+  const basis = nullSpace(coefficientMatrix(commonDenominatorCoefficients(terms, nf)), n * n);
+  return { matrices: basis.map((v) => Array.from({ length: n }, (_, i) => v.slice(i * n, i * n + n))) };
 }
 
 /** The vector field xi = A theta as expressions. */
