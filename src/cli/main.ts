@@ -2,17 +2,30 @@
 // exit 0 ok, 1 a check failed, 2 bad input (spec, rule file, option), 3 internal error.
 import { Command, CommanderError, Option } from 'commander';
 import { runPipeline } from '../pipeline/derive.js';
+import { SCHEMES, solveQuotient, type SolveScheme } from '../pipeline/solve.js';
+import { solveSummary } from '../print/solve-summary.js';
 import { printDerivation } from '../print/index.js';
 import { summary } from '../print/summary.js';
 import { loadSpec } from '../spec/load.js';
 import { runDemo } from './demo.js';
-import { EXIT, userErrorMessage } from './errors.js';
+import { EXIT, UsageError, userErrorMessage } from './errors.js';
 import { writeFilesAtomically } from './io.js';
 import { defaultRulesDir } from './paths.js';
 
 const FORMATS = ['tex', 'md', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 const EXTENSION: Record<Format, string> = { tex: 'tex', md: 'md', json: 'json', html: 'html' };
+
+const positiveNumber = (flag: string) => (v: string): number => {
+  const x = Number(v);
+  if (!(Number.isFinite(x) && x > 0)) throw new UsageError(`${flag}: expected a positive number, got "${v}"`);
+  return x;
+};
+const positiveInteger = (flag: string) => (v: string): number => {
+  const x = Number(v);
+  if (!(Number.isInteger(x) && x >= 8)) throw new UsageError(`${flag}: expected an integer >= 8, got "${v}"`);
+  return x;
+};
 
 export interface Io { out: (s: string) => void; err: (s: string) => void; progress: boolean }
 const defaultIo = (): Io => ({ out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), progress: Boolean(process.stderr.isTTY) });
@@ -61,6 +74,23 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       const { derivation } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
       io.out(o.json ? JSON.stringify(derivation.report, null, 2) + '\n' : summary(derivation.report));
       if (!derivation.report.passed) code = EXIT.failedCheck;
+    });
+
+  program.command('solve')
+    .description('solve the derived viscous Burgers equation on the 1-D quotient from p(x,0) = Lbar\'(x) and report the shocks found')
+    .argument('<spec>', 'architecture spec (YAML or JSON)')
+    .requiredOption('--time <T>', 'final time', positiveNumber('--time'))
+    .option('--viscosity <nu>', 'viscosity (default: from the spec, nu = temperature / 2)', positiveNumber('--viscosity'))
+    .option('--grid <N>', 'number of cells', positiveInteger('--grid'), 1200)
+    .addOption(new Option('--scheme <scheme>', 'numerical scheme').choices(SCHEMES).default('weno5'))
+    .option('--json', 'print x, u, p, time, viscosity, scheme, shocks as JSON')
+    .addOption(rulesOption())
+    .option('--quiet', 'no progress messages')
+    .action((specPath: string, o: { time: number; viscosity?: number; grid: number; scheme: SolveScheme; json?: boolean; rules?: string; quiet?: boolean }) => {
+      const spec = loadSpec(specPath);
+      const { intermediates } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
+      const r = solveQuotient(intermediates, { time: o.time, viscosity: o.viscosity, grid: o.grid, scheme: o.scheme, onProgress: io.progress && !o.quiet ? (t) => io.err(`hugoniot: t = ${t.toFixed(4)}\r`) : undefined });
+      io.out(o.json ? JSON.stringify(r) + '\n' : solveSummary(r, intermediates.shock.report));
     });
 
   program.command('demo')

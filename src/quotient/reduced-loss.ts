@@ -15,34 +15,37 @@ export interface Section {
 }
 
 /** The parameter p solved from alpha p^k + beta = w (k = 1, or k = 2 on the positive branch), when `restricted` has that shape in p. */
-function solveFor(restricted: Expr, p: string, variable: string, nf: NormalForm): Expr | undefined {
+function solveFor(restricted: Expr, p: string, variable: string, degree: 1 | 2, nf: NormalForm): Expr | undefined {
   const at0 = (e: Expr): Expr => nf.canonical(substitute(e, { [p]: num(0) }));
   const isConst = (e: Expr): e is Expr & { kind: 'num' } => e.kind === 'num';
-  const d1 = nf.canonical(diff(restricted, p));
   const beta = at0(restricted);
+  const d1 = nf.canonical(diff(restricted, p));
   if (!isConst(beta)) return undefined;
-  if (isConst(d1) && !d1.value.equals(0)) return mul(sub(sym(variable), beta), num(d1.value.inverse()));
+  if (degree === 1) return isConst(d1) && !d1.value.equals(0) ? mul(sub(sym(variable), beta), num(d1.value.inverse())) : undefined;
   const d2 = nf.canonical(diff(d1, p));
+  const linear = at0(d1);
   // alpha p^2 + beta: constant non-zero second derivative and no linear term.
-  if (isConst(d2) && !d2.value.equals(0) && isConst(at0(d1)) && at0(d1).value.equals(0)) {
+  if (isConst(d2) && !d2.value.equals(0) && isConst(linear) && linear.value.equals(0)) {
     return pow(mul(sub(sym(variable), beta), num(d2.value.inverse().mul(2))), num(1, 2));
   }
   return undefined;
 }
 
+/** Tried in order: affine with the others at 1 (a b -> a = w, b = 1), at 0 (a + b -> a = w, b = 0); a pure square with the others at 0 (covers w >= beta = 0), then at 1. */
+const CANDIDATES: readonly (readonly [fill: number, degree: 1 | 2])[] = [[1, 1], [0, 1], [0, 2], [1, 2]];
+
 /**
  * A section theta = s(w) of the 1-D quotient: all parameters but one fixed
- * (at 1, then at 0) and the remaining one solved from w(theta) = w (affine, or
- * a pure square on the positive branch). A candidate is kept only when the
- * normal form proves L(theta) = Lbar(w(theta)) identically, so a loss that is
- * not a function of w alone (e.g. relu(a) b, where the sign of a matters)
- * gets no section rather than a wrong reduced loss.
+ * and the remaining one solved from w(theta) = w (see CANDIDATES). A candidate
+ * is kept only when the normal form proves L(theta) = Lbar(w(theta))
+ * identically, so a loss that is not a function of w alone (e.g. relu(a) b,
+ * where the sign of a matters) gets no section rather than a wrong reduced loss.
  */
 export function findSection(loss: Expr, w: Expr, params: readonly string[], variable: string, nf: NormalForm): Section | undefined {
-  for (const fill of [1, 0]) {
+  for (const [fill, degree] of CANDIDATES) {
     for (const p of params) {
       const fixed = new Map(params.filter((q) => q !== p).map((q) => [q, num(fill)] as const));
-      const solved = solveFor(substitute(w, fixed), p, variable, nf);
+      const solved = solveFor(substitute(w, fixed), p, variable, degree, nf);
       if (!solved) continue;
       const bindings = new Map([...fixed, [p, solved] as const]);
       const reducedLoss = nf.canonical(substitute(loss, bindings));

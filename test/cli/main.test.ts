@@ -70,3 +70,40 @@ describe('hugoniot CLI', () => {
     expect(readdirSync(dir)).toEqual(['double-well.md']);
   });
 });
+
+describe('hugoniot solve', () => {
+  it('--json has the DESIGN §4 fields; double well at nu = 0.01 shows the shock at 0', async () => {
+    const r = await cli(['solve', 'derivations/double-well/spec.yaml', '--time', '2', '--viscosity', '0.01', '--grid', '600', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    for (const k of ['x', 'u', 'p', 'time', 'viscosity', 'scheme', 'shocks']) expect(j).toHaveProperty(k);
+    expect(j.x).toHaveLength(600);
+    expect(j.scheme).toBe('weno5');
+    expect(j.shocks).toHaveLength(1);
+    expect(Math.abs(j.shocks[0].location)).toBeLessThan(0.02);
+    for (const k of ['location', 'left', 'right', 'speed']) expect(j.shocks[0]).toHaveProperty(k);
+  });
+
+  it('cole-hopf scheme is the exact reference; u and p are consistent (p = u_x)', async () => {
+    const r = await cli(['solve', 'derivations/double-well/spec.yaml', '--time', '1', '--scheme', 'cole-hopf', '--grid', '200', '--json']);
+    const j = JSON.parse(r.out);
+    const i = 120, dx = j.x[1] - j.x[0];
+    expect((j.u[i + 1] - j.u[i - 1]) / (2 * dx)).toBeCloseTo(j.p[i], 3);
+  });
+
+  it.each([
+    [['--time', '0'], /--time: expected a positive number/],
+    [['--time', '1', '--grid', '3'], /--grid: expected an integer >= 8/],
+    [['--time', '1', '--scheme', 'magic'], /invalid|choices|magic/i],
+  ])('bad option %j is exit 2', async (opts, msg) => {
+    const r = await cli(['solve', 'derivations/double-well/spec.yaml', ...opts]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(msg);
+  });
+
+  it('a network spec is refused clearly (no 1-D quotient)', async () => {
+    const r = await cli(['solve', 'derivations/relu-2-4-1/spec.yaml', '--time', '1']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/needs a 1-D quotient/);
+  });
+});
