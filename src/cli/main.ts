@@ -2,6 +2,8 @@
 // exit 0 ok, 1 a check failed, 2 bad input (spec, rule file, option), 3 internal error.
 import { Command, CommanderError, Option } from 'commander';
 import { runPipeline } from '../pipeline/derive.js';
+import { exportFiles } from '../codegen/export.js';
+import { TARGETS, type TargetName } from '../codegen/targets/index.js';
 import { SCHEMES, solveQuotient, type SolveScheme } from '../pipeline/solve.js';
 import { solveSummary } from '../print/solve-summary.js';
 import { printDerivation } from '../print/index.js';
@@ -91,6 +93,20 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       const { intermediates } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
       const r = solveQuotient(intermediates, { time: o.time, viscosity: o.viscosity, grid: o.grid, scheme: o.scheme, onProgress: io.progress && !o.quiet ? (t) => io.err(`hugoniot: t = ${t.toFixed(4)}\r`) : undefined });
       io.out(o.json ? JSON.stringify(r) + '\n' : solveSummary(r, intermediates.shock.report));
+    });
+
+  program.command('export')
+    .description('write the loss, gradient and Hessian-vector kernels (and, on a flat 1-D quotient, the Godunov solver of the derived Burgers equation) for a target, with a README')
+    .argument('<spec>', 'architecture spec (YAML or JSON)')
+    .addOption(new Option('--target <target>', 'language').choices(Object.keys(TARGETS)).makeOptionMandatory())
+    .requiredOption('--out <dir>', 'output directory')
+    .addOption(rulesOption())
+    .option('--quiet', 'no progress messages')
+    .action((specPath: string, o: { target: TargetName; out: string; rules?: string; quiet?: boolean }) => {
+      const spec = loadSpec(specPath);
+      const { intermediates } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
+      const written = writeFilesAtomically(o.out, exportFiles(intermediates, o.target));
+      io.err(`wrote ${written.join(', ')}\n`);
     });
 
   program.command('demo')

@@ -101,7 +101,7 @@ function reducedLossOnLine(model: Model, sym_: SymmetryResult, w: { name: string
   const flat = nf.isZero(sub(G, num(1)));
   const step: Step = {
     ...base,
-    statement: `On the section ${[...section.bindings].map(([p, e]) => `$${latex(sym(p))} = ${latex(e)}$`).join(', ')} the loss becomes $\\bar L(${w.name}) = ${latex(lbar)}$, and $L(\\theta) = \\bar L(${latex(w.expr)})$ identically.` +
+    statement: `On the section ${[...section.bindings].map(([p, e]) => `$${latex(sym(p))} = ${latex(e)}$`).join(', ')}${section.rangeTex ? ` (real for $${section.rangeTex}$)` : ''} the loss becomes $\\bar L(${w.name}) = ${latex(lbar)}$, and $L(\\theta) = \\bar L(${latex(w.expr)})$ identically.` +
       (gInQ ? ` The metric is $G = ${latex(G)} = ${latex(gInQ)}$${cNames.length ? ` with ${sym_.conserved.map((c, k) => `$${cNames[k]} = ${latex(c.expr)}$`).join(', ')}` : ''}.`
         : ` The metric $G = ${latex(G)}$ could not be written as a function of $${w.name}$ and the conserved quantities ($G$ or $G^2$ a polynomial of degree at most 2 in them), so no quotient line is formed: later stages work in the parameters.`),
     before: { kind: 'expr', expr: model.loss },

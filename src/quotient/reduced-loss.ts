@@ -5,6 +5,8 @@ import type { Expr, Fraction } from '../ir/expr.js';
 import { NormalForm } from '../ir/normal-form.js';
 import { diff } from '../ir/diff.js';
 import { substitute } from '../ir/substitute.js';
+import { latex } from '../print/latex-expr.js';
+import { latexSymbol } from '../print/symbol-names.js';
 import { coefficientMatrix, nullSpace } from '../symmetry/exact-linear-algebra.js';
 
 export interface Section {
@@ -12,21 +14,27 @@ export interface Section {
   readonly bindings: ReadonlyMap<string, Expr>;
   /** Lbar(w) = L(s(w)), in normal form. */
   readonly reducedLoss: Expr;
+  /** Where a square-root section is real, as LaTeX (e.g. "w \\ge 0"); undefined for an affine section (all w). */
+  readonly rangeTex?: string;
 }
 
 /** The parameter p solved from alpha p^k + beta = w (k = 1, or k = 2 on the positive branch), when `restricted` has that shape in p. */
-function solveFor(restricted: Expr, p: string, variable: string, degree: 1 | 2, nf: NormalForm): Expr | undefined {
+function solveFor(restricted: Expr, p: string, variable: string, degree: 1 | 2, nf: NormalForm): { value: Expr; rangeTex?: string } | undefined {
   const at0 = (e: Expr): Expr => nf.canonical(substitute(e, { [p]: num(0) }));
   const isConst = (e: Expr): e is Expr & { kind: 'num' } => e.kind === 'num';
   const beta = at0(restricted);
   const d1 = nf.canonical(diff(restricted, p));
   if (!isConst(beta)) return undefined;
-  if (degree === 1) return isConst(d1) && !d1.value.equals(0) ? mul(sub(sym(variable), beta), num(d1.value.inverse())) : undefined;
+  if (degree === 1) return isConst(d1) && !d1.value.equals(0) ? { value: mul(sub(sym(variable), beta), num(d1.value.inverse())) } : undefined;
   const d2 = nf.canonical(diff(d1, p));
   const linear = at0(d1);
   // alpha p^2 + beta: constant non-zero second derivative and no linear term.
   if (isConst(d2) && !d2.value.equals(0) && isConst(linear) && linear.value.equals(0)) {
-    return pow(mul(sub(sym(variable), beta), num(d2.value.inverse().mul(2))), num(1, 2));
+    // real where (w - beta) / alpha >= 0, alpha = d2 / 2
+    return {
+      value: pow(mul(sub(sym(variable), beta), num(d2.value.inverse().mul(2))), num(1, 2)),
+      rangeTex: `${latexSymbol(variable)} ${d2.value.s > 0n ? '\\ge' : '\\le'} ${latex(beta)}`,
+    };
   }
   return undefined;
 }
@@ -47,9 +55,9 @@ export function findSection(loss: Expr, w: Expr, params: readonly string[], vari
       const fixed = new Map(params.filter((q) => q !== p).map((q) => [q, num(fill)] as const));
       const solved = solveFor(substitute(w, fixed), p, variable, degree, nf);
       if (!solved) continue;
-      const bindings = new Map([...fixed, [p, solved] as const]);
+      const bindings = new Map([...fixed, [p, solved.value] as const]);
       const reducedLoss = nf.canonical(substitute(loss, bindings));
-      if (nf.isZero(sub(loss, substitute(reducedLoss, { [variable]: w })))) return { bindings, reducedLoss };
+      if (nf.isZero(sub(loss, substitute(reducedLoss, { [variable]: w })))) return { bindings, reducedLoss, ...(solved.rangeTex ? { rangeTex: solved.rangeTex } : {}) };
     }
   }
   return undefined;

@@ -107,3 +107,21 @@ describe('hugoniot solve', () => {
     expect(r.err).toMatch(/needs a 1-D quotient/);
   });
 });
+
+describe('hugoniot export', () => {
+  it.each(['js', 'ts', 'python', 'c'])('--target %s writes the kernels and a README', async (target) => {
+    const dir = join(tmp(), 'out');
+    const r = await cli(['export', 'derivations/double-well/spec.yaml', '--target', target, '--out', dir]);
+    expect(r.code).toBe(0);
+    const files = readdirSync(dir).sort();
+    expect(files).toContain('README.md');
+    expect(files.some((f) => f.startsWith('hugoniot_double_well.'))).toBe(true);
+  });
+
+  it('an unknown target is bad input and writes nothing', async () => {
+    const dir = join(tmp(), 'out');
+    const r = await cli(['export', 'derivations/double-well/spec.yaml', '--target', 'fortran', '--out', dir]);
+    expect(r.code).toBe(2);
+    expect(existsSync(dir)).toBe(false);
+  });
+});

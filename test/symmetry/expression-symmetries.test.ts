@@ -49,4 +49,31 @@ M=sp.Matrix([[sp.diff(q,A[i,j]) for i in range(4) for j in range(4)] for q in eq
 print(16-M.rank())`;
     expect(Number(execFileSync('python3', ['-c', py]).toString().trim())).toBe(6);
   });
+
+  it('every generator, invariant and conserved quantity is a step citing an existing transform rule', async () => {
+    const { loadTransformRules } = await import('../../src/coarse-grain/transform-rules.js');
+    const { NUMERIC_CHECKS } = await import('../../src/coarse-grain/numeric-checks.js');
+    const known = loadTransformRules('rules', Object.keys(NUMERIC_CHECKS));
+    const r = run('(a*b*c - 1)^2 / 2', ['a', 'b', 'c']);
+    const byRule = (id: string) => r.steps.filter((s) => s.rule === id && s.checks.length > 0);
+    expect(byRule('linear-symmetry-search')).toHaveLength(r.lieAlgebraDimension);
+    expect(byRule('polynomial-invariant')).toHaveLength(r.invariants.length);
+    expect(byRule('noether-gradient-flow')).toHaveLength(r.conserved.length);
+    r.steps.forEach((s) => { expect(s.stage).toBe('symmetry'); expect(known.has(s.rule)).toBe(true); });
+    // each verified three ways: normal form, second CAS, numeric
+    r.steps.filter((s) => s.checks.length).forEach((s) => expect(new Set(s.checks.map((c) => c.method)).size).toBeGreaterThanOrEqual(3));
+  });
+
+  it('a rational loss: 1/(1 + a^2 b^2) has the rescaling symmetry and the invariant a b', () => {
+    const r = run('1/(1 + a^2*b^2)', ['a', 'b']);
+    expect([r.lieAlgebraDimension, r.orbitDimension]).toEqual([1, 1]);
+    expect(same('a*b', r.invariants[0].expr) || same('-a*b', r.invariants[0].expr)).toBe(true);
+    expect(r.steps.flatMap((s) => s.checks).filter((c) => c.status === 'failed')).toEqual([]);
+  });
+
+  it('no symmetry: the parameters themselves are the invariants', () => {
+    const r = run('(w^2 - 1)^2 / 4 + (v - w)^3', ['w', 'v']);
+    expect(r.lieAlgebraDimension).toBe(0);
+    expect(r.invariants.map((i) => i.expr)).toEqual([parseExpr('w'), parseExpr('v')]);
+  });
 });

@@ -1,0 +1,7 @@
+import { cTarget } from './c.js';
+import { jsTarget, tsTarget } from './javascript.js';
+import { pythonTarget } from './python.js';
+import type { TargetTable } from '../printer.js';
+
+export const TARGETS = { js: jsTarget, ts: tsTarget, python: pythonTarget, c: cTarget } as const satisfies Record<string, TargetTable>;
+export type TargetName = keyof typeof TARGETS;

@@ -1,0 +1,84 @@
+// G = J J^T against finite differences, the push-forward dw/dt = -G Lbar'(w)
+// along a numerically integrated gradient flow, and the gradient-field verdicts.
+import { describe, expect, it } from 'vitest';
+import { expressionModel } from '../../src/architecture/expression.js';
+import { gradient } from '../../src/ir/diff.js';
+import { compile } from '../../src/ir/evaluate.js';
+import { parseExpr } from '../../src/ir/parse.js';
+import { gradientFieldVerdict } from '../../src/quotient/gradient-field.js';
+import { pushforwardMetric } from '../../src/quotient/metric.js';
+import { quotientStage } from '../../src/quotient/quotient.js';
+import { parseSpec } from '../../src/spec/load.js';
+import { expressionSymmetries } from '../../src/symmetry/expression-symmetries.js';
+import { randomPoint } from '../../src/symmetry/generic-rank.js';
+
+const ctx = { seed: 1, rulesDir: 'rules', tolerance: 1e-9 };
+function stages(loss: string, parameters: string[]) {
+  const model = expressionModel(parseSpec({ name: 't', architecture: { kind: 'expression', parameters, loss }, training: { temperature: 0.1 } }, 't.yaml'));
+  const sym = expressionSymmetries(model, ctx);
+  return { model, sym, q: quotientStage(model, sym, ctx) };
+}
+
+describe('push-forward metric G = J J^T', () => {
+  it('matches a central-difference Jacobian of the invariants', () => {
+    const params = ['a', 'b', 'c', 'd'];
+    const ws = ['a*b + c*d', 'a^2 - b*c', 'a*b*c*d'].map(parseExpr);
+    const G = pushforwardMetric(ws, params).map((row) => row.map((g) => compile(g, params)));
+    const wf = ws.map((w) => compile(w, params));
+    const x = randomPoint(4, 3), h = 1e-6;
+    const J = wf.map((f) => params.map((_, k) => {
+      const p = Float64Array.from(x), m = Float64Array.from(x);
+      p[k] += h; m[k] -= h;
+      return (f(p) - f(m)) / (2 * h);
+    }));
+    G.forEach((row, i) => row.forEach((g, j) => {
+      const fd = J[i].reduce((s, v, k) => s + v * J[j][k], 0);
+      expect(Math.abs(g(x) - fd)).toBeLessThan(1e-6 * Math.max(1, Math.abs(fd)));
+    }));
+  });
+
+  it('(a b - 1)^2/2: along gradient flow, dw/dt = -G Lbar\'(w) with G = sqrt(c^2 + 4 w^2)', () => {
+    const { model, q } = stages('(a*b - 1)^2 / 2', ['a', 'b']);
+    const P = model.parameters;
+    const grad = gradient(model.loss, P).map((g) => compile(g, P));
+    const w = compile(q.coordinates[0].expr, P);
+    const lbarPrime = compile(gradient(q.reduced!.loss, [q.reduced!.variable])[0], [q.reduced!.variable]);
+    const Gwc = compile(q.reduced!.metric!, [q.reduced!.variable, 'c']);
+    const x = Float64Array.from([1.3, -0.4]);
+    const c = x[0] ** 2 - x[1] ** 2;
+    // a small explicit step of the flow theta' = -grad L, central in time
+    const h = 1e-6;
+    const step = (s: number) => Float64Array.from(x, (v, i) => v - s * grad[i](x));
+    const dwdt = (w(step(h)) - w(step(-h))) / (2 * h);
+    const predicted = -Gwc([w(x), c]) * lbarPrime([w(x)]);
+    expect(Math.abs(dwdt - predicted)).toBeLessThan(1e-6);
+  });
+});
+
+describe('gradient-field verdict (rank tests at seeded generic points)', () => {
+  it.each([
+    ['(w^2 - 1)^2 / 4', ['w'], 'exact'],
+    ['(a*b - 1)^2 / 2', ['a', 'b'], 'on-level-set'],
+    ['(a*b*c - 1)^2 / 2', ['a', 'b', 'c'], 'on-level-set'],
+    ['(a^2 + b^2 + c^2 - 1)^2', ['a', 'b', 'c'], 'exact'],
+    ['(x + y - 1)^2', ['x', 'y'], 'exact'],
+    ['(u - 1)^2 / 2 + 3*(v + 2)^2 / 2', ['u', 'v'], 'exact'],
+  ])('%s: %s', (loss, params, verdict) => {
+    const { q } = stages(loss, params as string[]);
+    expect(q.gradientField).toBe(verdict);
+    const step = q.steps.find((s) => s.rule === 'pushforward-metric')!;
+    expect(step.checks.every((c) => c.status === 'passed')).toBe(true);
+  });
+
+  it('fails when G is not a function of w and c (G = a^2 with w = a b and no conserved quantity)', () => {
+    const r = gradientFieldVerdict([parseExpr('a*b')], [], [[parseExpr('a^2')]], ['a', 'b'], 1);
+    expect(r.verdict).toBe('fails');
+    expect(r.consistent).toBe(true);
+  });
+
+  it('on-level-set needs the conserved quantity: dropping c turns (a b - 1)^2/2 into fails', () => {
+    const G = [[parseExpr('a^2 + b^2')]];
+    expect(gradientFieldVerdict([parseExpr('a*b')], [parseExpr('a^2 - b^2')], G, ['a', 'b'], 1).verdict).toBe('on-level-set');
+    expect(gradientFieldVerdict([parseExpr('a*b')], [], G, ['a', 'b'], 1).verdict).toBe('fails');
+  });
+});
