@@ -1,68 +1,175 @@
 // One walker over the kernel IR shared by every target; targets differ only by
-// a table of spellings (SymPy-printer style). Printers print, never derive.
+// a table of spellings (SymPy-printer style): operators, function templates,
+// reserved words, array indexing, loop and declaration syntax. Printers print,
+// never derive or rewrite (the stability pass has already run).
 import { match } from 'ts-pattern';
-import type { BinOp, KExpr, KFn, Kernel, Stmt } from './kernel-ir.js';
+import { iadd, signatureArrays, signatureScalars, sizeSymbols, type BinOp, type KExpr, type KFn, type Kernel, type LValue, type Stmt } from './kernel-ir.js';
+
+/** Element-wise (NumPy slices inside a `vector` loop) or one scalar at a time. */
+export type Mode = 'scalar' | 'vector';
 
 export interface TargetTable {
   readonly name: string;
   readonly fileExtension: string;
+  /** Words that cannot be identifiers; a clashing name gets a trailing underscore. */
+  readonly reserved: ReadonlySet<string>;
   readonly comment: (text: string) => string;
-  readonly number: (v: number) => string;
-  readonly fn: (f: KFn, args: string[], vectorised: boolean) => string;
-  readonly select: (c: string, a: string, b: string, vectorised: boolean) => string;
-  readonly binop: (op: BinOp, vectorised: boolean) => string;
-  /** array access: inside a stencil (index variable i, constant offset) or absolute. */
-  readonly at: (array: string, offset: number, stencil: { from: number; toFromEnd: number; size: string } | null) => string;
+  /** A constant; `integer` inside indices and loop bounds. */
+  readonly number: (v: number, integer: boolean) => string;
+  /** Function templates: $0, $1 are the printed arguments, each used once (helpers cover the rest). */
+  readonly fns: Readonly<Record<KFn, string>>;
+  /** Templates inside vector loops (element-wise array functions), if the target has them. */
+  readonly vectorFns?: Readonly<Record<KFn, string>>;
+  /** Definitions of helper functions the templates call, keyed by the function that needs them. */
+  readonly helpers: Readonly<Partial<Record<KFn, string>>>;
+  readonly binop: (op: BinOp, mode: Mode) => string;
+  readonly select: (cond: string, a: string, b: string, mode: Mode) => string;
+  readonly index: (array: string, idx: string) => string;
+  /** array[from:to], present when the target prints vector loops as slices. */
+  readonly slice?: (array: string, from: string, to: string) => string;
   readonly declare: (name: string, value: string) => string;
-  readonly assign: (name: string, value: string) => string;
-  readonly stencil: (out: string, size: string, from: number, toFromEnd: number, value: string, indent: string) => string[];
-  readonly reduce: (target: string, op: 'max' | 'sum', size: string, from: number, toFromEnd: number, value: string, indent: string) => string[];
-  readonly ghost: (array: string, indent: string) => string[];
-  readonly output: (out: string, index: number, value: string) => string;
+  readonly assign: (lhs: string, value: string) => string;
+  readonly accumulate: (lhs: string, op: '+' | 'max', value: string, mode: Mode) => string;
+  readonly forOpen: (i: string, from: string, to: string) => string;
   readonly whileOpen: (cond: string) => string;
+  /** Closing line of a block, or null for indentation-delimited targets. */
   readonly blockClose: string | null;
-  readonly swap: (a: string, b: string) => string[];
-  readonly kernelOpen: (k: Kernel) => string[];
-  readonly kernelClose: (k: Kernel) => string[];
+  /** Lines before the body (signature, derived sizes, temporaries) and the body's indentation. */
+  readonly kernelOpen: (k: Kernel, sig: Signature) => { readonly lines: readonly string[]; readonly indent: string };
+  readonly kernelClose: (k: Kernel, sig: Signature) => readonly string[];
+  /** Lines opening a file (imports, includes). */
+  readonly prelude: readonly string[];
   readonly indentUnit: string;
+}
+
+/** The kernel's parameters with identifiers already mangled for the target. */
+export interface Signature {
+  readonly arrays: readonly { readonly name: string; readonly intent: string; readonly length: string }[];
+  /** Size symbols: C receives them, the others derive them from an array's length. */
+  readonly sizes: readonly { readonly name: string; readonly array: string; readonly times: number }[];
+  readonly scalars: readonly { readonly name: string; readonly type: 'double' | 'int' }[];
+  readonly temps: readonly { readonly name: string; readonly length: number }[];
+  readonly returns?: string;
 }
 
 const PREC: Record<BinOp, number> = { '&&': 1, '<': 2, '<=': 2, '>': 2, '>=': 2, '+': 3, '-': 3, '*': 4, '/': 4 };
 
-export function printExpr(e: KExpr, t: TargetTable, stencil: { from: number; toFromEnd: number; size: string } | null, parentPrec = 0): string {
-  const v = stencil !== null;
+interface Context {
+  readonly t: TargetTable;
+  readonly ident: (name: string) => string;
+  /** The enclosing vector loop printed as slices, if any. */
+  readonly vector?: { readonly index: string; readonly from: KExpr; readonly to: KExpr };
+}
+
+const fill = (template: string, args: readonly string[]): string => template.replace(/\$(\d)/g, (_, i: string) => args[Number(i)]);
+
+/** The constant offset c of an index i + c, or undefined when idx does not mention i. */
+function offsetFrom(idx: KExpr, i: string): number | undefined {
+  const mentions = (e: KExpr): boolean => match(e)
+    .with({ k: 'var' }, (x) => x.name === i)
+    .with({ k: 'const' }, () => false)
+    .with({ k: 'index' }, (x) => mentions(x.idx))
+    .with({ k: 'binary' }, (x) => mentions(x.a) || mentions(x.b))
+    .with({ k: 'neg' }, (x) => mentions(x.a))
+    .with({ k: 'call' }, (x) => x.args.some(mentions))
+    .with({ k: 'select' }, (x) => mentions(x.cond) || mentions(x.a) || mentions(x.b))
+    .exhaustive();
+  if (!mentions(idx)) return undefined;
+  if (idx.k === 'var') return 0;
+  if (idx.k === 'binary' && idx.a.k === 'var' && idx.a.name === i && idx.b.k === 'const' && (idx.op === '+' || idx.op === '-')) return idx.op === '+' ? idx.b.v : -idx.b.v;
+  throw new Error(`printer: a vector loop over ${i} reads an index that is not ${i} + constant`);
+}
+
+export function printExpr(e: KExpr, cx: Context, parentPrec = 0, integer = false): string {
+  const { t } = cx;
+  const mode: Mode = cx.vector ? 'vector' : 'scalar';
   return match(e)
-    .with({ k: 'num' }, (x) => t.number(x.v))
-    .with({ k: 'var' }, (x) => x.name)
-    .with({ k: 'at' }, (x) => t.at(x.array, x.offset, stencil))
-    .with({ k: 'neg' }, (x) => `(-${printExpr(x.a, t, stencil, 5)})`)
-    .with({ k: 'call' }, (x) => t.fn(x.fn, x.args.map((a) => printExpr(a, t, stencil)), v))
-    .with({ k: 'select' }, (x) => t.select(printExpr(x.cond, t, stencil), printExpr(x.a, t, stencil), printExpr(x.b, t, stencil), v))
-    .with({ k: 'bin' }, (x) => {
+    .with({ k: 'const' }, (x) => {
+      const s = t.number(x.v, integer);
+      return x.v < 0 && parentPrec > 0 ? `(${s})` : s;
+    })
+    .with({ k: 'var' }, (x) => cx.ident(x.name))
+    .with({ k: 'index' }, (x) => {
+      const c = cx.vector && t.slice ? offsetFrom(x.idx, cx.vector.index) : undefined;
+      if (c !== undefined && cx.vector && t.slice) {
+        const scalar: Context = { t, ident: cx.ident };
+        return t.slice(cx.ident(x.array), printExpr(iadd(cx.vector.from, c), scalar, 0, true), printExpr(iadd(cx.vector.to, c), scalar, 0, true));
+      }
+      return t.index(cx.ident(x.array), printExpr(x.idx, { t, ident: cx.ident }, 0, true));
+    })
+    .with({ k: 'neg' }, (x) => {
+      const s = `-${printExpr(x.a, cx, 5, integer)}`;
+      return parentPrec > 0 ? `(${s})` : s;
+    })
+    .with({ k: 'call' }, (x) => fill((mode === 'vector' && t.vectorFns ? t.vectorFns : t.fns)[x.fn], x.args.map((a) => printExpr(a, cx))))
+    .with({ k: 'select' }, (x) => t.select(printExpr(x.cond, cx), printExpr(x.a, cx), printExpr(x.b, cx), mode))
+    .with({ k: 'binary' }, (x) => {
       const p = PREC[x.op];
-      // Right operands of - and / need parentheses at equal precedence; operands of && are
-      // always parenthesised (NumPy's & binds tighter than comparisons).
+      // Right operands of - and / need parentheses at equal precedence; operands of
+      // && are always parenthesised (NumPy's & binds tighter than comparisons).
       const left = x.op === '&&' ? 9 : p, right = x.op === '&&' ? 9 : x.op === '-' || x.op === '/' ? p + 1 : p;
-      const s = `${printExpr(x.a, t, stencil, left)} ${t.binop(x.op, v)} ${printExpr(x.b, t, stencil, right)}`;
-      return p < parentPrec || x.op === '&&' ? `(${s})` : s;
+      const s = `${printExpr(x.a, cx, left, integer)} ${t.binop(x.op, mode)} ${printExpr(x.b, cx, right, integer)}`;
+      return p < parentPrec || (x.op === '&&' && parentPrec > 0) ? `(${s})` : s;
     })
     .exhaustive();
 }
 
-function printStmts(ss: readonly Stmt[], t: TargetTable, indent: string): string[] {
+const lvalue = (l: LValue, cx: Context): string => printExpr(l, cx);
+
+function printStmts(ss: readonly Stmt[], cx: Context, indent: string): string[] {
+  const { t } = cx;
+  const mode: Mode = cx.vector ? 'vector' : 'scalar';
   return ss.flatMap((s): string[] => match(s)
     .with({ k: 'comment' }, (x) => [indent + t.comment(x.text)])
-    .with({ k: 'let' }, (x) => [indent + t.declare(x.name, printExpr(x.value, t, null))])
-    .with({ k: 'set' }, (x) => [indent + t.assign(x.name, printExpr(x.value, t, null))])
-    .with({ k: 'output' }, (x) => [indent + t.output(x.out, x.index, printExpr(x.value, t, null))])
-    .with({ k: 'stencil' }, (x) => t.stencil(x.out, x.size, x.from, x.toFromEnd, printExpr(x.value, t, { from: x.from, toFromEnd: x.toFromEnd, size: x.size }), indent))
-    .with({ k: 'reduce' }, (x) => t.reduce(x.target, x.op, x.size, x.from, x.toFromEnd, printExpr(x.value, t, { from: x.from, toFromEnd: x.toFromEnd, size: x.size }), indent))
-    .with({ k: 'ghost' }, (x) => t.ghost(x.array, indent))
-    .with({ k: 'swap' }, (x) => t.swap(x.a, x.b).map((l) => indent + l))
-    .with({ k: 'while' }, (x) => [indent + t.whileOpen(printExpr(x.cond, t, null)), ...printStmts(x.body, t, indent + t.indentUnit), ...(t.blockClose ? [indent + t.blockClose] : [])])
+    .with({ k: 'assign' }, (x) => [indent + (x.declare ? t.declare(lvalue(x.lhs, cx), printExpr(x.value, cx)) : t.assign(lvalue(x.lhs, cx), printExpr(x.value, cx)))])
+    .with({ k: 'accumulate' }, (x) => [indent + t.accumulate(lvalue(x.lhs, cx), x.op, printExpr(x.value, cx), mode)])
+    .with({ k: 'for' }, (x) => {
+      if (x.vector && t.slice) return printStmts(x.body, { ...cx, vector: { index: x.index, from: x.from, to: x.to } }, indent);
+      const head = t.forOpen(cx.ident(x.index), printExpr(x.from, cx, 0, true), printExpr(x.to, cx, 0, true));
+      return [indent + head, ...printStmts(x.body, cx, indent + t.indentUnit), ...(t.blockClose ? [indent + t.blockClose] : [])];
+    })
+    .with({ k: 'while' }, (x) => [indent + t.whileOpen(printExpr(x.cond, cx)), ...printStmts(x.body, cx, indent + t.indentUnit), ...(t.blockClose ? [indent + t.blockClose] : [])])
     .exhaustive());
 }
 
+export const identFor = (t: TargetTable) => (name: string): string => (t.reserved.has(name) ? `${name}_` : name);
+
+export function signatureOf(k: Kernel, t: TargetTable): Signature {
+  const ident = identFor(t);
+  const len = (l: number | { size: string; times?: number }): string => (typeof l === 'number' ? String(l) : `${l.times && l.times !== 1 ? `${l.times} * ` : ''}${ident(l.size)}`);
+  return {
+    arrays: signatureArrays(k).map((a) => ({ name: ident(a.name), intent: a.intent, length: len(a.length) })),
+    sizes: sizeSymbols(k).map((s) => ({ name: ident(s.name), array: ident(s.array), times: s.times })),
+    scalars: signatureScalars(k).map((s) => ({ name: ident(s.name), type: s.type })),
+    temps: k.temps.map((x) => ({ name: ident(x.name), length: x.length })),
+    ...(k.returns ? { returns: ident(k.returns) } : {}),
+  };
+}
+
 export function printKernel(k: Kernel, t: TargetTable): string {
-  return [...t.kernelOpen(k), ...printStmts(k.body, t, t.indentUnit), ...t.kernelClose(k)].join('\n') + '\n';
+  const sig = signatureOf(k, t);
+  const open = t.kernelOpen(k, sig);
+  const cx: Context = { t, ident: identFor(t) };
+  return [...open.lines, ...printStmts(k.body, cx, open.indent), ...t.kernelClose(k, sig)].join('\n') + '\n';
+}
+
+/** Helper functions the kernels call (e.g. a stable softplus), each defined once. */
+export function helpersUsed(ks: readonly Kernel[], t: TargetTable): string[] {
+  const used = new Set<KFn>();
+  const e = (x: KExpr): void => match(x)
+    .with({ k: 'const' }, { k: 'var' }, () => undefined)
+    .with({ k: 'index' }, (y) => e(y.idx))
+    .with({ k: 'binary' }, (y) => { e(y.a); e(y.b); })
+    .with({ k: 'neg' }, (y) => e(y.a))
+    .with({ k: 'call' }, (y) => { used.add(y.fn); y.args.forEach(e); })
+    .with({ k: 'select' }, (y) => { e(y.cond); e(y.a); e(y.b); })
+    .exhaustive();
+  const s = (x: Stmt): void => match(x)
+    .with({ k: 'comment' }, () => undefined)
+    .with({ k: 'assign' }, { k: 'accumulate' }, (y) => { e(y.lhs); e(y.value); })
+    .with({ k: 'for' }, (y) => { e(y.from); e(y.to); y.body.forEach(s); })
+    .with({ k: 'while' }, (y) => { e(y.cond); y.body.forEach(s); })
+    .exhaustive();
+  ks.forEach((k) => k.body.forEach(s));
+  return [...used].sort().flatMap((f) => (t.helpers[f] ? [t.helpers[f]!] : []));
 }

@@ -1,30 +1,57 @@
-// C99 spellings: arrays are double pointers with an explicit length n; builds
-// with `cc -O2 ... -lm` and nothing else.
+// C99 spellings: arrays are double pointers, size symbols are passed as long
+// after the arrays (a pointer has no length), temporaries are static arrays of
+// fixed length. Builds with `cc -O2 -std=c99 FILE -lm` and nothing else.
 import type { KFn } from '../kernel-ir.js';
 import type { TargetTable } from '../printer.js';
 
-const LIBM: Record<KFn, string> = { exp: 'exp', log: 'log', sqrt: 'sqrt', tanh: 'tanh', sin: 'sin', cos: 'cos', abs: 'fabs', max: 'fmax', min: 'fmin', pow: 'pow', log1p: 'log1p', expm1: 'expm1' };
-const range = (from: number, to: number): string => `long i = ${from}; i < n${to ? ` - ${-to}` : ''}; i++`;
+const FNS: Record<KFn, string> = {
+  exp: 'exp($0)', log: 'log($0)', sqrt: 'sqrt($0)', tanh: 'tanh($0)', sin: 'sin($0)', cos: 'cos($0)',
+  abs: 'fabs($0)', max: 'fmax($0, $1)', min: 'fmin($0, $1)', pow: 'pow($0, $1)', log1p: 'log1p($0)', expm1: 'expm1($0)',
+  relu: 'fmax(0.0, $0)', heaviside: '($0 > 0.0 ? 1.0 : 0.0)', leaky_relu: 'hg_leaky_relu($0, $1)', sigmoid: '1.0 / (1.0 + exp(-($0)))',
+  softplus: 'hg_softplus($0)', sign: 'hg_sign($0)',
+};
+
+const RESERVED = new Set(['auto', 'break', 'case', 'char', 'const', 'continue', 'default', 'do', 'double', 'else', 'enum', 'extern', 'float', 'for', 'goto', 'if', 'inline', 'int', 'long', 'register', 'restrict', 'return', 'short', 'signed', 'sizeof', 'static', 'struct', 'switch', 'typedef', 'union', 'unsigned', 'void', 'volatile', 'while', 'main', 'exp', 'log', 'sqrt', 'tanh', 'sin', 'cos', 'fabs', 'fmax', 'fmin', 'pow', 'log1p', 'expm1', 'y0', 'y1', 'j0', 'j1', 'gamma', 'signbit']);
+
+const number = (v: number, integer: boolean): string => {
+  if (!Number.isFinite(v)) return v > 0 ? 'HUGE_VAL' : '-HUGE_VAL';
+  const s = Object.is(v, -0) ? '0' : String(v);
+  return integer || /[.e]/.test(s) ? s : `${s}.0`;
+};
 
 export const cTarget: TargetTable = {
   name: 'c',
   fileExtension: 'c',
+  reserved: RESERVED,
   comment: (t) => `/* ${t} */`,
-  number: (v) => (Number.isInteger(v) ? `${v}.0` : String(v)),
-  fn: (f, args) => `${LIBM[f]}(${args.join(', ')})`,
-  select: (c, a, b) => `((${c}) ? (${a}) : (${b}))`,
+  number,
+  fns: FNS,
+  helpers: {
+    leaky_relu: 'static double hg_leaky_relu(double z, double a) { return z > 0.0 ? z : a * z; }',
+    softplus: '/* softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^-|z|): no overflow */\nstatic double hg_softplus(double z) { return fmax(z, 0.0) + log1p(exp(-fabs(z))); }',
+    sign: 'static double hg_sign(double z) { return z > 0.0 ? 1.0 : z < 0.0 ? -1.0 : 0.0; }',
+  },
   binop: (op) => op,
-  at: (array, offset, st) => (st ? `${array}[i${offset > 0 ? ` + ${offset}` : offset < 0 ? ` - ${-offset}` : ''}]` : `${array}[${offset}]`),
-  declare: (name, value) => `double ${name} = ${value};`,
-  assign: (name, value) => `${name} = ${value};`,
-  stencil: (out, _size, from, to, value, ind) => [`${ind}for (${range(from, to)}) ${out}[i] = ${value};`],
-  reduce: (target, op, _size, from, to, value, ind) => [`${ind}${target} = ${op === 'max' ? '-HUGE_VAL' : '0.0'};`, `${ind}for (${range(from, to)}) ${op === 'max' ? `${target} = fmax(${target}, ${value})` : `${target} += ${value}`};`],
-  ghost: (a, ind) => [`${ind}${a}[0] = ${a}[1];`, `${ind}${a}[n - 1] = ${a}[n - 2];`],
-  output: (out, k, value) => `${out}[${k}] = ${value};`,
+  select: (c, a, b) => `(${c} ? ${a} : ${b})`,
+  index: (a, i) => `${a}[${i}]`,
+  declare: (n, v) => `double ${n} = ${v};`,
+  assign: (l, v) => `${l} = ${v};`,
+  accumulate: (l, op, v) => (op === '+' ? `${l} += ${v};` : `${l} = fmax(${l}, ${v});`),
+  forOpen: (i, a, b) => `for (long ${i} = ${a}; ${i} < ${b}; ${i}++) {`,
   whileOpen: (c) => `while (${c}) {`,
   blockClose: '}',
-  swap: (a, b) => [`{ double *tmp_ = ${a}; ${a} = ${b}; ${b} = tmp_; }`],
-  kernelOpen: (k) => [`/* ${k.doc} */`, `${k.returns ? 'long' : 'void'} ${k.name}(${[...k.arrays.map((a) => `${a.intent === 'in' ? 'const ' : ''}double *${a.name}`), ...(k.arrays.length > 2 || k.returns ? ['long n'] : []), ...k.scalars.map((s) => `double ${s}`)].join(', ')}) {`],
-  kernelClose: (k) => [...(k.returns ? [`  return (long)${k.returns};`] : []), '}'],
+  kernelOpen: (k, sig) => {
+    const params = [
+      ...sig.arrays.map((a) => `${a.intent === 'in' ? 'const ' : ''}double *${a.name}`),
+      ...sig.sizes.map((s) => `long ${s.name}`),
+      ...sig.scalars.map((s) => `${s.type === 'int' ? 'long' : 'double'} ${s.name}`),
+    ];
+    return {
+      lines: [`/* ${k.doc} */`, `${sig.returns ? 'long' : 'void'} ${k.name}(${params.join(', ')}) {`, ...sig.temps.map((x) => `  static double ${x.name}[${x.length}];`)],
+      indent: '  ',
+    };
+  },
+  kernelClose: (_k, sig) => [...(sig.returns ? [`  return (long)${sig.returns};`] : []), '}'],
+  prelude: ['#include <math.h>', '#include <stdio.h>', '#include <stdlib.h>', '#include <string.h>'],
   indentUnit: '  ',
 };

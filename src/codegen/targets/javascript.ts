@@ -1,33 +1,59 @@
-// JavaScript (and, with types, TypeScript) spellings for the kernel walker.
+// JavaScript (and, with types, TypeScript) spellings: Float64Array in and out,
+// loops over indices, temporaries allocated once in a closure around the kernel
+// (no allocation per call).
 import type { KFn } from '../kernel-ir.js';
 import type { TargetTable } from '../printer.js';
 
-const MATH: Record<KFn, string> = { exp: 'Math.exp', log: 'Math.log', sqrt: 'Math.sqrt', tanh: 'Math.tanh', sin: 'Math.sin', cos: 'Math.cos', abs: 'Math.abs', max: 'Math.max', min: 'Math.min', pow: 'Math.pow', log1p: 'Math.log1p', expm1: 'Math.expm1' };
-const JS_RESERVED = new Set(['new', 'function', 'var', 'let', 'const', 'class', 'delete', 'in', 'default']);
+const FNS: Record<KFn, string> = {
+  exp: 'Math.exp($0)', log: 'Math.log($0)', sqrt: 'Math.sqrt($0)', tanh: 'Math.tanh($0)', sin: 'Math.sin($0)', cos: 'Math.cos($0)',
+  abs: 'Math.abs($0)', max: 'Math.max($0, $1)', min: 'Math.min($0, $1)', pow: 'Math.pow($0, $1)', log1p: 'Math.log1p($0)', expm1: 'Math.expm1($0)',
+  relu: 'Math.max(0, $0)', heaviside: '($0 > 0 ? 1 : 0)', leaky_relu: 'hg_leaky_relu($0, $1)', sigmoid: '1 / (1 + Math.exp(-($0)))',
+  softplus: 'hg_softplus($0)', sign: 'Math.sign($0)',
+};
+
+const RESERVED = new Set(['new', 'function', 'var', 'let', 'const', 'class', 'delete', 'in', 'default', 'return', 'for', 'while', 'if', 'else', 'do', 'this', 'void', 'with', 'yield', 'case', 'switch', 'break', 'continue', 'typeof', 'instanceof', 'enum', 'export', 'import', 'super', 'try', 'catch', 'finally', 'throw', 'null', 'true', 'false', 'Math', 'Infinity', 'NaN', 'undefined', 'arguments', 'eval']);
 
 function table(typed: boolean): TargetTable {
-  const arrayT = typed ? ': Float64Array' : '', numT = typed ? ': number' : '';
-  const range = (size: string, from: number, to: number): string => `let i = ${from}; i < ${size}.length${to ? ` - ${-to}` : ''}; i++`;
+  const num = typed ? ': number' : '';
+  const helpers = {
+    // leaky_relu(z, a) = z for z > 0, a z otherwise (src/ir/functions.ts)
+    leaky_relu: `function hg_leaky_relu(z${num}, a${num})${num} { return z > 0 ? z : a * z; }`,
+    // softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^-|z|): no overflow
+    softplus: `function hg_softplus(z${num})${num} { return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))); }`,
+  };
   return {
     name: typed ? 'ts' : 'js',
     fileExtension: typed ? 'ts' : 'js',
+    reserved: RESERVED,
     comment: (t) => `// ${t}`,
-    number: (v) => (Object.is(v, -0) ? '0' : String(v)),
-    fn: (f, args) => `${MATH[f]}(${args.join(', ')})`,
-    select: (c, a, b) => `(${c} ? ${a} : ${b})`,
+    number: (v) => (Number.isFinite(v) ? (Object.is(v, -0) ? '0' : String(v)) : v > 0 ? 'Infinity' : '-Infinity'),
+    fns: FNS,
+    helpers,
     binop: (op) => op,
-    at: (array, offset, st) => (st ? `${array}[i${offset > 0 ? ` + ${offset}` : offset < 0 ? ` - ${-offset}` : ''}]` : `${array}[${offset}]`),
-    declare: (name, value) => `let ${JS_RESERVED.has(name) ? name + '_' : name} = ${value};`,
-    assign: (name, value) => `${name} = ${value};`,
-    stencil: (out, size, from, to, value, ind) => [`${ind}for (${range(size, from, to)}) ${out}[i] = ${value};`],
-    reduce: (target, op, size, from, to, value, ind) => [`${ind}${target} = ${op === 'max' ? '-Infinity' : '0'};`, `${ind}for (${range(size, from, to)}) ${op === 'max' ? `${target} = Math.max(${target}, ${value})` : `${target} += ${value}`};`],
-    ghost: (a, ind) => [`${ind}${a}[0] = ${a}[1];`, `${ind}${a}[${a}.length - 1] = ${a}[${a}.length - 2];`],
-    output: (out, k, value) => `${out}[${k}] = ${value};`,
+    select: (c, a, b) => `(${c} ? ${a} : ${b})`,
+    index: (a, i) => `${a}[${i}]`,
+    declare: (n, v) => `let ${n} = ${v};`,
+    assign: (l, v) => `${l} = ${v};`,
+    accumulate: (l, op, v) => (op === '+' ? `${l} += ${v};` : `${l} = Math.max(${l}, ${v});`),
+    forOpen: (i, a, b) => `for (let ${i} = ${a}; ${i} < ${b}; ${i}++) {`,
     whileOpen: (c) => `while (${c}) {`,
     blockClose: '}',
-    swap: (a, b) => [`[${a}, ${b}] = [${b}, ${a}];`],
-    kernelOpen: (k) => [`/** ${k.doc} */`, `export function ${k.name}(${[...k.arrays.map((a) => a.name + arrayT), ...k.scalars.map((s) => s + numT)].join(', ')})${typed ? (k.returns ? ': number' : ': void') : ''} {`],
-    kernelClose: (k) => [...(k.returns ? [`  return ${k.returns};`] : []), '}'],
+    kernelOpen: (k, sig) => {
+      const params = [...sig.arrays.map((a) => `${a.name}${typed ? ': Float64Array' : ''}`), ...sig.scalars.map((s) => `${s.name}${num}`)].join(', ');
+      const head = `function ${k.name}(${params})${typed ? (sig.returns ? ': number' : ': void') : ''} {`;
+      const sizes = sig.sizes.map((s) => `const ${s.name} = ${s.array}.length${s.times !== 1 ? ` / ${s.times}` : ''};`);
+      const doc = `/** ${k.doc} */`;
+      if (sig.temps.length === 0) return { lines: [doc, `export ${head}`, ...sizes.map((l) => `  ${l}`)], indent: '  ' };
+      // temporaries live in a closure: allocated once, reused by every call
+      return {
+        lines: [doc, `export const ${k.name} = (() => {`, ...sig.temps.map((x) => `  const ${x.name} = new Float64Array(${x.length});`), `  return ${head}`, ...sizes.map((l) => `    ${l}`)],
+        indent: '    ',
+      };
+    },
+    kernelClose: (_k, sig) => (sig.temps.length === 0
+      ? [...(sig.returns ? [`  return ${sig.returns};`] : []), '}']
+      : [...(sig.returns ? [`    return ${sig.returns};`] : []), '  };', '})();']),
+    prelude: [],
     indentUnit: '  ',
   };
 }

@@ -1,33 +1,66 @@
-// Python/NumPy spellings: stencils become whole-array slice expressions
-// (vectorised), reductions np.max / np.sum, select np.where.
+// Python spellings: scalars use `math`, arrays are NumPy arrays. A `vector`
+// loop prints as whole-array slices with NumPy element-wise functions; other
+// loops are plain `for ... in range(...)`.
 import type { KFn } from '../kernel-ir.js';
 import type { TargetTable } from '../printer.js';
 
-const NP: Record<KFn, string> = { exp: 'np.exp', log: 'np.log', sqrt: 'np.sqrt', tanh: 'np.tanh', sin: 'np.sin', cos: 'np.cos', abs: 'np.abs', max: 'np.maximum', min: 'np.minimum', pow: 'np.power', log1p: 'np.log1p', expm1: 'np.expm1' };
-const RESERVED = new Set(['lambda', 'in', 'is', 'not', 'and', 'or', 'def', 'class', 'pass', 'from', 'import']);
+const FNS: Record<KFn, string> = {
+  exp: 'math.exp($0)', log: 'math.log($0)', sqrt: 'math.sqrt($0)', tanh: 'math.tanh($0)', sin: 'math.sin($0)', cos: 'math.cos($0)',
+  abs: 'abs($0)', max: 'max($0, $1)', min: 'min($0, $1)', pow: 'math.pow($0, $1)', log1p: 'math.log1p($0)', expm1: 'math.expm1($0)',
+  relu: 'max(0.0, $0)', heaviside: '(1.0 if $0 > 0 else 0.0)', leaky_relu: 'hg_leaky_relu($0, $1)', sigmoid: 'hg_sigmoid($0)',
+  softplus: 'hg_softplus($0)', sign: 'hg_sign($0)',
+};
+const VECTOR_FNS: Record<KFn, string> = {
+  exp: 'np.exp($0)', log: 'np.log($0)', sqrt: 'np.sqrt($0)', tanh: 'np.tanh($0)', sin: 'np.sin($0)', cos: 'np.cos($0)',
+  abs: 'np.abs($0)', max: 'np.maximum($0, $1)', min: 'np.minimum($0, $1)', pow: 'np.power($0, $1)', log1p: 'np.log1p($0)', expm1: 'np.expm1($0)',
+  relu: 'np.maximum(0.0, $0)', heaviside: 'np.heaviside($0, 0.0)', leaky_relu: 'hg_leaky_relu_v($0, $1)', sigmoid: '1.0 / (1.0 + np.exp(-($0)))',
+  softplus: 'np.logaddexp(0.0, $0)', sign: 'np.sign($0)',
+};
 
-const slice = (array: string, start: number, end: number): string => `${array}[${start}:${end === 0 ? '' : `len(${array}) - ${-end}`}]`;
+export const PYTHON_RESERVED = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'math', 'np', 'len', 'range', 'max', 'min', 'abs', 'float', 'int', 'print', 'sum']);
+
+export const pythonNumber = (v: number, integer: boolean): string => {
+  if (!Number.isFinite(v)) return v > 0 ? 'math.inf' : '-math.inf';
+  const s = Object.is(v, -0) ? '0' : String(v);
+  return integer || /[.e]/.test(s) ? s : `${s}.0`;
+};
 
 export const pythonTarget: TargetTable = {
   name: 'python',
   fileExtension: 'py',
+  reserved: PYTHON_RESERVED,
   comment: (t) => `# ${t}`,
-  number: (v) => (Number.isInteger(v) ? `${v}.0` : String(v)),
-  fn: (f, args) => `${NP[f]}(${args.join(', ')})`,
-  select: (c, a, b) => `np.where(${c}, ${a}, ${b})`,
-  binop: (op) => (op === '&&' ? '&' : op),
-  // Inside a stencil over [from, n + to) the access array[i + off] is the slice [from + off, n + to + off).
-  at: (array, offset, st) => (st ? slice(array, st.from + offset, st.toFromEnd + offset) : `${array}[${offset}]`),
-  declare: (name, value) => `${RESERVED.has(name) ? name + '_' : name} = ${value}`,
-  assign: (name, value) => `${name} = ${value}`,
-  stencil: (out, _size, from, to, value, ind) => [`${ind}${slice(out, from, to)} = ${value}`],
-  reduce: (target, op, _size, _from, _to, value, ind) => [`${ind}${target} = float(np.${op}(${value}))`],
-  ghost: (a, ind) => [`${ind}${a}[0] = ${a}[1]`, `${ind}${a}[-1] = ${a}[-2]`],
-  output: (out, k, value) => `${out}[${k}] = ${value}`,
+  number: pythonNumber,
+  fns: FNS,
+  vectorFns: VECTOR_FNS,
+  helpers: {
+    leaky_relu: 'def hg_leaky_relu(z, a):\n    return z if z > 0 else a * z\n\n\ndef hg_leaky_relu_v(z, a):\n    return np.where(z > 0, z, a * z)\n',
+    sigmoid: 'def hg_sigmoid(z):\n    # 1 / (1 + e^-z), without overflow in math.exp for z << 0\n    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))\n',
+    sign: 'def hg_sign(z):\n    return 1.0 if z > 0 else (-1.0 if z < 0 else 0.0)\n',
+    softplus: 'def hg_softplus(z):\n    # log(1 + e^z) = max(z, 0) + log1p(e^-|z|): no overflow\n    return max(z, 0.0) + math.log1p(math.exp(-abs(z)))\n',
+  },
+  binop: (op, mode) => (op === '&&' ? (mode === 'vector' ? '&' : 'and') : op),
+  select: (c, a, b, mode) => (mode === 'vector' ? `np.where(${c}, ${a}, ${b})` : `(${a} if ${c} else ${b})`),
+  index: (a, i) => `${a}[${i}]`,
+  slice: (a, from, to) => `${a}[${from}:${to}]`,
+  declare: (n, v) => `${n} = ${v}`,
+  assign: (l, v) => `${l} = ${v}`,
+  accumulate: (l, op, v, mode) => (op === '+'
+    ? (mode === 'vector' ? `${l} += float(np.sum(${v}))` : `${l} += ${v}`)
+    : (mode === 'vector' ? `${l} = max(${l}, float(np.max(${v})))` : `${l} = max(${l}, ${v})`)),
+  forOpen: (i, a, b) => `for ${i} in range(${a}, ${b}):`,
   whileOpen: (c) => `while ${c}:`,
   blockClose: null,
-  swap: (a, b) => [`${a}, ${b} = ${b}, ${a}`],
-  kernelOpen: (k) => [`def ${k.name}(${[...k.arrays.map((a) => a.name), ...k.scalars].join(', ')}):`, `    """${k.doc}"""`],
-  kernelClose: (k) => (k.returns ? [`    return int(${k.returns})`] : []),
+  kernelOpen: (k, sig) => ({
+    lines: [
+      `def ${k.name}(${[...sig.arrays.map((a) => a.name), ...sig.scalars.map((s) => s.name)].join(', ')}):`,
+      `    """${k.doc}"""`,
+      ...sig.sizes.map((s) => `    ${s.name} = len(${s.array})${s.times !== 1 ? ` // ${s.times}` : ''}`),
+      ...sig.temps.map((x) => `    ${x.name} = np.zeros(${x.length})`),
+    ],
+    indent: '    ',
+  }),
+  kernelClose: (_k, sig) => (sig.returns ? [`    return int(${sig.returns})`] : []),
+  prelude: ['import math', '', 'import numpy as np'],
   indentUnit: '    ',
 };
