@@ -13,6 +13,7 @@ import { mlpModel } from '../src/architecture/mlp.js';
 import { compileJs } from '../src/codegen/compile-js.js';
 import { exportFiles, specKernels } from '../src/codegen/export.js';
 import { gradientKernel } from '../src/codegen/lower.js';
+import { lowerMlpGradient } from '../src/codegen/tensor-mlp.js';
 import { teacherData } from '../src/data/teacher.js';
 import { text } from '../src/print/text.js';
 import { runPipeline } from '../src/pipeline/derive.js';
@@ -54,7 +55,11 @@ const arch: MlpArchitecture = { kind: 'mlp', input: 3, layers: [{ width: 8, acti
 const data = teacherData(arch, { samples: 16, seed: 2, noise: 0 }, 'mse');
 const model = mlpModel(arch, data, 'mse');
 const P = model.parameters;
-const gen = compileJs<(t: Float64Array, o: Float64Array) => void>(gradientKernel('grad', model.loss, P));
+const scalarRoute = compileJs<(t: Float64Array, o: Float64Array) => void>(gradientKernel('grad', model.loss, P));
+// The index (tensor) route: back-propagation loops, data passed as arrays.
+const tensorRoute = compileJs<(t: Float64Array, X: Float64Array, Y: Float64Array, o: Float64Array) => void>(lowerMlpGradient('mlp_grad', { input: arch.input, layers: arch.layers, loss: 'mse' }));
+const Xflat = Float64Array.from(data.inputs.flat()), Yflat = Float64Array.from(data.targets.flat());
+const gen = (t: Float64Array, o: Float64Array): void => tensorRoute(t, Xflat, Yflat, o);
 const theta = Float64Array.from(P, (_, i) => Math.sin(i + 1)), out = new Float64Array(P.length);
 // mathjs: the same gradient expressions (our symbolic gradient, as text) compiled by mathjs and evaluated
 const scope = (): Record<string, unknown> => ({ ...Object.fromEntries(P.map((p, i) => [p, theta[i]])), relu: (z: number) => (z > 0 ? z : 0), heaviside: (z: number) => (z > 0 ? 1 : 0) });
@@ -81,9 +86,12 @@ const ref = new Float64Array(P.length); hand(theta, ref); gen(theta, out);
 const maxDiff = Math.max(...out.map((v, i) => Math.abs(v - ref[i])));
 const reps = 2000;
 const tGen = time(() => gen(theta, out), reps), tHand = time(() => hand(theta, ref), reps);
+const outScalar = new Float64Array(P.length);
+const tScalar = time(() => scalarRoute(theta, outScalar), reps);
+const maxDiffScalar = Math.max(...outScalar.map((v, i) => Math.abs(v - ref[i])));
 const tMath = time(() => { const s = scope(); mathGrads.forEach((g) => g.evaluate(s)); }, 20);
-console.log(`\nGradient of a 3-8-1 relu MLP loss (16 samples, ${P.length} parameters); generated vs hand-written max difference ${maxDiff.toExponential(1)}`);
-console.log(` generated ${(tGen * 1e6).toFixed(1)} us, hand-written ${(tHand * 1e6).toFixed(1)} us, mathjs ${(tMath * 1e6).toFixed(0)} us`);
+console.log(`\nGradient of a 3-8-1 relu MLP loss (16 samples, ${P.length} parameters); generated (index kernel) vs hand-written max difference ${maxDiff.toExponential(1)}`);
+console.log(` generated index kernel ${(tGen * 1e6).toFixed(1)} us, generated scalar (unrolled, CSE) kernel ${(tScalar * 1e6).toFixed(1)} us (max difference ${maxDiffScalar.toExponential(1)}), hand-written ${(tHand * 1e6).toFixed(1)} us, mathjs ${(tMath * 1e6).toFixed(0)} us`);
 console.log(` generated / hand-written time: ${(tGen / tHand).toFixed(2)}x (goal <= 1.5x);  mathjs / generated: ${(tMath / tGen).toFixed(0)}x (goal >= 20x)`);
 const torch = spawnSync('python3', ['-c', 'import torch'], { encoding: 'utf8' });
 console.log(torch.status === 0 ? ' (PyTorch is importable, but the torch comparison is not implemented yet)' : ' PyTorch not importable here: torch comparison skipped');
