@@ -8,11 +8,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { mlpModel } from '../src/architecture/mlp.js';
 import { teacherData } from '../src/data/teacher.js';
-import { gradient } from '../src/ir/diff.js';
-import { NormalForm } from '../src/ir/normal-form.js';
 import type { MlpArchitecture } from '../src/spec/types.js';
 import { loadSymmetryRules } from '../src/symmetry/catalogue-rules.js';
-import { generatorsOf, sites } from '../src/symmetry/catalogue.js';
+import { instantiateFamilies } from '../src/symmetry/catalogue.js';
 import { verifyGenerators } from '../src/symmetry/network-symmetries.js';
 
 const widths = (process.env.BENCH_WIDTHS ?? '2,4,8,16').split(',').map(Number);
@@ -33,16 +31,14 @@ for (const { width, activation } of sympyCases) {
   const started = performance.now();
   // The same work as the SymPy script: build the loss, differentiate, reduce xi . grad L for every generator.
   const model = mlpModel(arch(width, activation), data, 'mse');
-  const gradL = gradient(model.loss, model.parameters);
-  const raw = sites(rules, model).filter((s) => s.rule.kind === 'continuous')
-    // identity: the GL(h) family (the rescalings are inside it); relu: the rescalings.
-    .filter((s) => (activation === 'identity' ? s.rule.generator.scope === 'unit-pair' : s.rule.generator.scope === 'unit'))
-    .flatMap((s) => generatorsOf(s, model));
-  const verified = verifyGenerators(model, raw, { seed: 1, symbolicOnly: true }, new NormalForm(), gradL);
+  // identity: the GL(h) family (the rescalings are inside it); relu: the rescalings.
+  const families = instantiateFamilies(rules, model).filter((f) => f.site.rule.id === (activation === 'identity' ? 'gl-linear' : 'positive-rescaling'));
+  const verified = verifyGenerators(model, families, { seed: 1, rulesDir: '', tolerance: 1e-9 }, { symbolicOnly: true });
+  const generators = verified.flatMap((f) => f.generators);
   const ours = (performance.now() - started) / 1000;
   const py = sympyOut.find((r) => r.width === width && r.activation === activation)!;
-  if (py.generators !== raw.length) throw new Error(`generator count differs: ${py.generators} vs ${raw.length}`);
-  rows.push({ width, activation, generators: raw.length, ours, sympy: py.build_s + py.verify_s, allZero: verified.every((g) => g.checks.every((c) => c.status === 'passed')) && py.all_zero });
+  if (py.generators !== generators.length) throw new Error(`generator count differs: ${py.generators} vs ${generators.length}`);
+  rows.push({ width, activation, generators: generators.length, ours, sympy: py.build_s + py.verify_s, allZero: generators.every((g) => g.checks.every((c) => c.status === 'passed')) && py.all_zero });
 }
 
 const pad = (s: string | number, n: number): string => String(s).padStart(n);

@@ -39,6 +39,11 @@ export function forwardSymbolic(arch: MlpArchitecture, layers: readonly LinearLa
 }
 
 export function mlpModel(arch: MlpArchitecture, data: Dataset, loss: LossKind): Model {
+  const width = arch.layers[arch.layers.length - 1].width;
+  data.inputs.forEach((x, d) => {
+    if (x.length !== arch.input) throw new Error(`sample ${d + 1} has ${x.length} inputs, the network takes ${arch.input}`);
+    if (data.targets[d]?.length !== width) throw new Error(`sample ${d + 1} has ${data.targets[d]?.length ?? 0} targets, the network has ${width} outputs`);
+  });
   const layers = mlpLayers(arch);
   const parameters = layers.flatMap((lp) => [...lp.weights.flat(), ...(lp.bias ?? [])]);
   const outputsPerSample = data.inputs.map((x) => forwardSymbolic(arch, layers, x.map((v) => num(String(v)))));

@@ -1,89 +1,149 @@
 // Instantiates catalogue rules on a network's layers. Never names a rule id:
-// it interprets the rule vocabulary (applies / generator scope / coefficients).
+// it interprets the vocabulary of src/symmetry/catalogue-rules.ts. A site is a
+// layer l (with l+1 when the rule applies to a hidden layer); its blocks are
+// in-row(u) = W_l[u,:], in-column(i) = W_l[:,i], bias(u) = b_l[u] and
+// out-column(u) = W_{l+1}[:,u]. Continuous actions give vector fields linear
+// in theta (feed) or constant (shift), held as exact coefficients; discrete
+// actions give parameter permutations (swap).
 import type { LinearLayerParams, Model } from '../architecture/model.js';
-import { add, mul, num, sym } from '../ir/build.js';
-import type { Expr } from '../ir/expr.js';
-import type { SymmetryRule } from './catalogue-rules.js';
+import { add, mul, num, pow, sym } from '../ir/build.js';
+import { Fraction, type Expr } from '../ir/expr.js';
+import type { Block, QuantityTerm, Range, SymmetryRule, Template } from './catalogue-rules.js';
+import type { SparseVector } from './sparse-span.js';
 
 export interface Site { readonly rule: SymmetryRule; readonly layer: number }
 
-/** A generator before verification: components aligned with model.parameters. */
-export interface RawGenerator { readonly id: string; readonly field: Expr[] }
+/** xi_target += coef * theta_source (source null: a constant coef). Indices into model.parameters. */
+export interface FieldEntry { readonly target: number; readonly source: number | null; readonly coef: Fraction }
+/** A generator before verification. */
+export interface LinearField { readonly id: string; readonly entries: readonly FieldEntry[] }
 /** A discrete group element as a parameter permutation (name -> name). */
-export interface RawPermutation { readonly id: string; readonly mapping: ReadonlyMap<string, string> }
+export interface ParameterPermutation { readonly id: string; readonly mapping: ReadonlyMap<string, string> }
 
+export interface InstantiatedFamily {
+  readonly id: string;
+  readonly site: Site;
+  readonly fields: readonly LinearField[];
+  readonly permutations: readonly ParameterPermutation[];
+}
+
+/** Every (rule, layer) pair whose applies-to matches the model. */
 export function sites(rules: readonly SymmetryRule[], model: Model): Site[] {
   const L = model.layers.length;
   return rules.flatMap((rule) => {
-    if (rule.applies.loss && rule.applies.loss !== model.lossKind) return [];
-    const layers = rule.applies.to === 'output-layer' ? [L - 1] : model.layers.slice(0, L - 1).map((_, l) => l);
-    return layers
-      .filter((l) => rule.applies.to === 'output-layer' || !rule.applies.activations || rule.applies.activations.includes(model.layers[l].activation))
-      .map((layer) => ({ rule, layer }));
+    const a = rule.appliesTo;
+    if (a.losses && !(model.lossKind && a.losses.includes(model.lossKind))) return [];
+    // Dense layers carry no normalisation; a rule without the key applies to un-normalised layers.
+    if (!(a.normalisation ?? ['none']).includes('none')) return [];
+    const layers = a.layer === 'output' ? [L - 1] : a.layer === 'hidden' ? model.layers.slice(0, L - 1).map((_, l) => l) : model.layers.map((_, l) => l);
+    return layers.filter((l) => !a.activations || a.activations.includes(model.layers[l].activation)).map((layer) => ({ rule, layer }));
   });
 }
 
-const zeroField = (n: number): Expr[] => Array.from({ length: n }, () => num(0));
-
-/** Add coef * theta_src to component theta_dst of the field. */
-function feed(field: Expr[], index: ReadonlyMap<string, number>, dst: string, src: string | null, coef: number): void {
-  if (coef === 0) return;
-  const i = index.get(dst)!;
-  const term = src === null ? num(coef) : mul(num(coef), sym(src));
-  field[i] = add(field[i], term);
-}
-
-/**
- * Continuous generators of a site. For hidden layer l with next layer l+1:
- * unit j: in/bias/out coefficients on row j of W_l, b_l[j], column j of W_{l+1};
- * unit-pair (p, q): the generator E_pq of W_l -> A W_l, W_{l+1} -> W_{l+1} A^-1;
- * output-column j: d/dW_L[k][j] summed over k (and the output biases).
- */
-export function generatorsOf(site: Site, model: Model): RawGenerator[] {
-  const n = model.parameters.length;
-  const index = new Map(model.parameters.map((p, i) => [p, i] as const));
-  const g = site.rule.generator;
-  const cur: LinearLayerParams = model.layers[site.layer];
-  const next: LinearLayerParams | undefined = model.layers[site.layer + 1];
-  const h = cur.weights.length;
-  const make = (id: string, fill: (f: Expr[]) => void): RawGenerator => { const f = zeroField(n); fill(f); return { id, field: f }; };
-  switch (g.scope) {
-    case 'unit':
-      return Array.from({ length: h }, (_, j) => make(`${site.rule.id}/L${cur.index}/u${j + 1}`, (f) => {
-        cur.weights[j].forEach((w) => feed(f, index, w, w, g.incoming ?? 0));
-        if (cur.bias) feed(f, index, cur.bias[j], cur.bias[j], g.bias ?? 0);
-        next?.weights.forEach((row) => feed(f, index, row[j], row[j], g.outgoing ?? 0));
-      }));
-    case 'unit-pair':
-      return Array.from({ length: h * h }, (_, k) => {
-        const p = Math.floor(k / h), q = k % h;
-        return make(`${site.rule.id}/L${cur.index}/E${p + 1}${q + 1}`, (f) => {
-          cur.weights[p].forEach((w, i) => feed(f, index, w, cur.weights[q][i], g.incoming ?? 0));
-          if (cur.bias) feed(f, index, cur.bias[p], cur.bias[q], g.bias ?? 0);
-          next?.weights.forEach((row) => feed(f, index, row[q], row[p], g.outgoing ?? 0));
-        });
-      });
-    case 'output-column': {
-      const cols = cur.weights[0].length;
-      const gens = Array.from({ length: cols }, (_, j) => make(`${site.rule.id}/L${cur.index}/col${j + 1}`, (f) => cur.weights.forEach((row) => feed(f, index, row[j], null, 1))));
-      if (cur.bias) gens.push(make(`${site.rule.id}/L${cur.index}/bias`, (f) => cur.bias!.forEach((b) => feed(f, index, b, null, 1))));
-      return gens;
-    }
-    case 'adjacent-swap':
-      return [];
+/** Parameter names of a block at unit/input u, or of the whole block when u is undefined. */
+function blockNames(model: Model, layer: number, block: Block, u: number | undefined): readonly string[] {
+  const cur: LinearLayerParams = model.layers[layer];
+  const next: LinearLayerParams | undefined = model.layers[layer + 1];
+  switch (block) {
+    case 'in-row': return u === undefined ? cur.weights.flat() : cur.weights[u];
+    case 'in-column': return u === undefined ? cur.weights.flat() : cur.weights.map((row) => row[u]);
+    case 'bias': return cur.bias ? (u === undefined ? cur.bias : [cur.bias[u]]) : [];
+    case 'out-column': return next ? (u === undefined ? next.weights.flat() : next.weights.map((row) => row[u])) : [];
   }
 }
 
-/** Adjacent transpositions (j j+1) of the units of a hidden layer. */
-export function permutationsOf(site: Site, model: Model): RawPermutation[] {
-  if (site.rule.generator.scope !== 'adjacent-swap') return [];
-  const cur = model.layers[site.layer], next = model.layers[site.layer + 1];
-  return Array.from({ length: cur.weights.length - 1 }, (_, j) => {
-    const m = new Map<string, string>();
-    const swap = (a: string, b: string): void => { m.set(a, b); m.set(b, a); };
-    cur.weights[j].forEach((w, i) => swap(w, cur.weights[j + 1][i]));
-    if (cur.bias) swap(cur.bias[j], cur.bias[j + 1]);
-    next.weights.forEach((row) => swap(row[j], row[j + 1]));
-    return { id: `${site.rule.id}/L${cur.index}/(${j + 1} ${j + 2})`, mapping: m };
+/** All bindings of a template's index names (0-based values). */
+function bindings(model: Model, layer: number, t: Template<unknown>): Map<string, number>[] {
+  if (t.over.length === 0) return [new Map()];
+  const h = model.layers[layer].weights.length;
+  const fanIn = model.layers[layer].weights[0].length;
+  const r: Range = t.range!;
+  const [a, b] = t.over;
+  const seq = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
+  switch (r) {
+    case 'units': return seq(h).map((j) => new Map([[a, j]]));
+    case 'inputs': return seq(fanIn).map((i) => new Map([[a, i]]));
+    case 'unit-pairs': return seq(h).flatMap((p) => seq(h).map((q) => new Map([[a, p], [b, q]])));
+    case 'unit-pairs-symmetric': return seq(h).flatMap((p) => seq(h - p).map((d) => new Map([[a, p], [b, p + d]])));
+    case 'adjacent-units': return seq(h - 1).map((j) => new Map([[a, j], [b, j + 1]]));
+  }
+}
+
+const label = (bind: ReadonlyMap<string, number>, template: number, templates: number): string =>
+  bind.size ? [...bind].map(([k, v]) => `${k}=${v + 1}`).join(',') : templates > 1 ? `t${template + 1}` : 'all';
+
+export const familyId = (site: Site): string => `${site.rule.id}/L${site.layer + 1}`;
+
+/** The generators (or permutations) of one site. */
+export function instantiateSite(site: Site, model: Model): InstantiatedFamily {
+  const index = new Map(model.parameters.map((p, i) => [p, i] as const));
+  const id = familyId(site);
+  const names = (block: Block, u: number | undefined): readonly string[] => blockNames(model, site.layer, block, u);
+  const templates = site.rule.action.generators;
+  const fields: LinearField[] = [];
+  const permutations: ParameterPermutation[] = [];
+  templates.forEach((t, ti) => {
+    for (const bind of bindings(model, site.layer, t)) {
+      const at = (name: string | undefined): number | undefined => (name === undefined ? undefined : bind.get(name));
+      const gid = `${id}[${label(bind, ti, templates.length)}]`;
+      if (site.rule.kind === 'discrete') {
+        const mapping = new Map<string, string>();
+        for (const term of t.terms) {
+          if (term.verb !== 'swap') continue;
+          const [p, q] = [names(term.block, at(term.between[0])), names(term.block, at(term.between[1]))];
+          p.forEach((x, e) => { mapping.set(x, q[e]); mapping.set(q[e], x); });
+        }
+        if (mapping.size) permutations.push({ id: gid, mapping });
+        continue;
+      }
+      const acc = new Map<string, FieldEntry>();
+      const put = (target: string, source: string | null, by: number): void => {
+        const t_ = index.get(target)!, s = source === null ? null : index.get(source)!;
+        const key = `${t_}:${s ?? '1'}`;
+        const coef = (acc.get(key)?.coef ?? new Fraction(0)).add(new Fraction(String(by)));
+        acc.set(key, { target: t_, source: s, coef });
+      };
+      for (const term of t.terms) {
+        if (term.verb === 'feed') {
+          const src = names(term.block, at(term.from)), dst = names(term.block, at(term.to));
+          dst.forEach((x, e) => put(x, src[e], term.by));
+        } else if (term.verb === 'shift') names(term.block, at(term.at)).forEach((x) => put(x, null, term.by));
+      }
+      const entries = [...acc.values()].filter((e) => !e.coef.equals(0)).sort((x, y) => x.target - y.target || (x.source ?? -1) - (y.source ?? -1));
+      if (entries.length) fields.push({ id: gid, entries });
+    }
   });
+  return { id, site, fields, permutations };
+}
+
+export const instantiateFamilies = (rules: readonly SymmetryRule[], model: Model): InstantiatedFamily[] =>
+  sites(rules, model).map((s) => instantiateSite(s, model));
+
+/** The field as expressions aligned with model.parameters. */
+export function fieldExprs(f: LinearField, parameters: readonly string[]): Expr[] {
+  const parts: Expr[][] = parameters.map(() => []);
+  for (const e of f.entries) parts[e.target].push(e.source === null ? num(e.coef) : mul(num(e.coef), sym(parameters[e.source])));
+  return parts.map((p) => add(...p));
+}
+
+/** Exact coordinates of a linear/constant field in the space of such fields. */
+export const fieldVector = (f: LinearField): SparseVector => new Map(f.entries.map((e) => [`${e.target}:${e.source ?? '1'}`, e.coef] as const));
+
+export interface InstantiatedQuantity { readonly id: string; readonly tex: string; readonly expr: Expr }
+
+function quantityTerm(model: Model, layer: number, term: QuantityTerm, bind: ReadonlyMap<string, number>): Expr[] {
+  const names = (u: string | undefined): readonly string[] => blockNames(model, layer, term.block, u === undefined ? undefined : bind.get(u));
+  const c = num(new Fraction(String(term.by)));
+  if (term.verb === 'total') return names(term.at).map((x) => mul(c, sym(x)));
+  const [p, q] = [names(term.at[0]), names(term.at[1])];
+  return p.map((x, e) => (x === q[e] ? mul(c, pow(sym(x), 2)) : mul(c, sym(x), sym(q[e]))));
+}
+
+/** The conserved-quantity templates of a site, instantiated (empty ones dropped). */
+export function conservedOf(site: Site, model: Model): InstantiatedQuantity[] {
+  const id = familyId(site);
+  return site.rule.conserved.flatMap((t, ti) => bindings(model, site.layer, t).flatMap((bind) => {
+    const terms = t.terms.flatMap((term) => quantityTerm(model, site.layer, term, bind));
+    return terms.length ? [{ id: `${id}[${label(bind, ti, site.rule.conserved.length)}]`, tex: t.tex, expr: add(...terms) }] : [];
+  }));
 }
