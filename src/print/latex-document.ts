@@ -1,34 +1,37 @@
-// Derivation -> standalone LaTeX document (pdflatex, article class).
+// Derivation -> standalone LaTeX document for pdflatex: article class with
+// amsmath, amssymb and xcolor only (all in texlive-latex-base/-recommended).
+// Renders the Derivation as given; derives nothing.
 import { match } from 'ts-pattern';
 import type { Derivation } from '../derivation/derivation.js';
-import type { Check, Stage, Step } from '../derivation/types.js';
+import { stepPassed, type Check, type Step } from '../derivation/types.js';
 import { formulaLatex } from './formula.js';
-import { formatNumber as n } from './format-number.js';
+import { stageSections, summaryRows } from './outline.js';
+import { escapeProse, escapeTexText } from './tex-text.js';
 
-const STAGES: readonly Stage[] = ['loss', 'symmetry', 'quotient', 'coarse-grain', 'shock'];
-export const STAGE_TITLES: Record<Stage, string> = { loss: 'Loss', symmetry: 'Symmetries', quotient: 'Quotient', 'coarse-grain': 'Coarse-graining', shock: 'Shocks' };
+export { escapeProse, escapeTexText };
 
-/** Escape text outside $...$ math; math segments pass through. */
-export function escapeProse(s: string): string {
-  return s.split(/(\$[^$]*\$)/).map((part, i) => (i % 2 === 1 ? part : part
-    .replace(/\\/g, '\\textbackslash{}').replace(/([#%&_{}])/g, '\\$1').replace(/\^/g, '\\^{}').replace(/~/g, '\\~{}')
-    .replace(/</g, '\\textless{}').replace(/>/g, '\\textgreater{}'))).join('');
-}
+const FAILED = '\\textbf{\\textcolor{red}{FAILED}}';
 
 const status = (c: Check): string => match(c.status)
   .with('passed', () => '\\textcolor{green!50!black}{passed}')
-  .with('failed', () => '\\textbf{\\textcolor{red}{FAILED}}')
-  .with('skipped', () => '\\textcolor{gray}{skipped}')
+  .with('failed', () => FAILED)
+  .with('skipped', () => '\\textcolor{gray}{\\textit{skipped}}')
   .exhaustive();
 
+const display = (tex: string): string => `\\[ ${tex} \\]`;
+
 function stepTex(s: Step): string {
-  const lines = [`\\subsection*{${escapeProse(s.title)}}`, `\\noindent\\textsf{rule: ${escapeProse(s.rule)}}\\par`, escapeProse(s.statement)];
-  if (s.before) lines.push(`\\[ ${formulaLatex(s.before)} \\]`);
-  if (s.after) lines.push(`${s.before ? '\\noindent becomes' : ''}\\[ ${formulaLatex(s.after)} \\]`);
+  const lines = [
+    `\\subsubsection*{${escapeProse(s.title)}${stepPassed(s) ? '' : ` \\quad ${FAILED}`}}`,
+    `\\noindent\\textsf{rule: ${escapeTexText(s.rule)}}\\par`,
+    `\\noindent ${escapeProse(s.statement)}\\par`,
+  ];
+  if (s.before) lines.push(display(formulaLatex(s.before)));
+  if (s.after) lines.push(...(s.before ? ['\\noindent becomes'] : []), display(formulaLatex(s.after)));
   if (s.conditions.length) lines.push(`\\noindent Conditions: ${s.conditions.map(escapeProse).join('; ')}.\\par`);
   if (s.checks.length) {
     lines.push('\\begin{itemize}\\setlength\\itemsep{0pt}');
-    for (const c of s.checks) lines.push(`\\item ${escapeProse(c.method)}: ${status(c)} --- {\\small ${escapeProse(c.detail)}}`);
+    for (const c of s.checks) lines.push(`\\item \\texttt{${escapeTexText(c.method)}}: ${status(c)} --- {\\small ${escapeTexText(c.detail)}}`);
     lines.push('\\end{itemize}');
   } else lines.push('\\noindent\\textit{(statement; no check attached)}\\par');
   return lines.join('\n');
@@ -36,31 +39,28 @@ function stepTex(s: Step): string {
 
 export function latexDocument(d: Derivation): string {
   const r = d.report;
-  const rows: [string, string][] = [
-    ['architecture', r.architecture], ['parameters', n(r.parameterCount)], ['Lie algebra dimension', n(r.lieAlgebraDimension)],
-    ['orbit dimension', n(r.orbitDimension)], ['quotient dimension', n(r.quotientDimension)], ['functional dimension', n(r.functionalDimension)],
-    ['gradient field', r.gradientField], ['viscosity $\\nu$', n(r.viscosity)],
-    ['shock forms', r.shock.forms ? 'yes' : 'no'], ['$t^*$', n(r.shock.time)], ['$x^*$', n(r.shock.location)], ['$\\rho$', n(r.shock.rho)],
-    ['Reynolds number', n(r.shock.reynolds)], ['regime', r.shock.regime],
-    ['checks', r.passed ? 'all passed' : `\\textbf{\\textcolor{red}{${r.failedChecks.length} FAILED}}`],
-  ];
   return [
     '\\documentclass[11pt]{article}',
     '\\usepackage[margin=2.2cm]{geometry}',
     '\\usepackage{amsmath,amssymb}',
-    '\\usepackage[dvipsnames]{xcolor}',
+    '\\usepackage{xcolor}',
     '\\allowdisplaybreaks',
-    `\\title{hugoniot derivation: ${escapeProse(d.name)}}`,
+    // Long inline formulas in prose may stretch a line rather than overflow it.
+    '\\emergencystretch=3em',
+    `\\title{hugoniot derivation: ${escapeTexText(d.name)}}`,
     '\\date{}',
     '\\begin{document}',
     '\\maketitle',
+    '\\section*{Summary}',
     '\\begin{center}\\begin{tabular}{ll}',
-    ...rows.map(([k, v]) => `${escapeProse(k)} & ${v.startsWith('\\') ? v : escapeProse(v)} \\\\`),
+    ...summaryRows(r).map((row) => `${escapeProse(row.label)} & ${row.failed ? `\\textbf{\\textcolor{red}{${escapeProse(row.value)}}}` : escapeProse(row.value)} \\\\`),
     '\\end{tabular}\\end{center}',
-    ...STAGES.flatMap((stage) => {
-      const steps = d.steps.filter((s) => s.stage === stage);
-      return steps.length ? [`\\section{${STAGE_TITLES[stage]}}`, ...steps.map(stepTex)] : [];
-    }),
+    ...(r.failedChecks.length
+      ? ['\\noindent\\textbf{\\textcolor{red}{Failed checks:}}', '\\begin{itemize}',
+        ...r.failedChecks.map((f) => `\\item \\textcolor{red}{${escapeTexText(f.step)} [${escapeTexText(f.method)}]}: ${escapeTexText(f.detail)}`), '\\end{itemize}']
+      : []),
+    '\\section{Derivation}',
+    ...stageSections(d).flatMap((sec) => [`\\subsection{${escapeTexText(sec.title)}}`, ...sec.steps.map(stepTex)]),
     '\\end{document}',
     '',
   ].join('\n');

@@ -1,38 +1,45 @@
-// Derivation -> GitHub Markdown with $...$ math.
+// Derivation -> GitHub Markdown: inline $...$ and display $$...$$ math (GitHub
+// renders both with MathJax; every fragment is also valid KaTeX). Text outside
+// math is escaped so that _ * [ | < in prose or details stay literal.
 import { match } from 'ts-pattern';
 import type { Derivation } from '../derivation/derivation.js';
-import type { Check, Stage } from '../derivation/types.js';
+import { stepPassed, type Check, type Step } from '../derivation/types.js';
 import { formulaLatex } from './formula.js';
-import { formatNumber as n } from './format-number.js';
-import { STAGE_TITLES } from './latex-document.js';
+import { stageSections, summaryRows } from './outline.js';
+import { renderProse } from './prose.js';
 
-const STAGES: readonly Stage[] = ['loss', 'symmetry', 'quotient', 'coarse-grain', 'shock'];
-const status = (c: Check): string => match(c.status).with('passed', () => 'passed').with('failed', () => '**FAILED**').with('skipped', () => '_skipped_').exhaustive();
+/** Plain text -> Markdown text: every character Markdown could read as syntax is backslash-escaped. */
+export const escapeMarkdown = (s: string): string => s.replace(/[\\`*_[\]<>|$#]/g, '\\$&').replace(/^([+-])(?=\s)/, '\\$1');
+const prose = (s: string): string => renderProse(s, escapeMarkdown, (m) => `$${m}$`);
+
+const status = (c: Check): string => match(c.status)
+  .with('passed', () => 'passed')
+  .with('failed', () => '**FAILED**')
+  .with('skipped', () => '_skipped_')
+  .exhaustive();
+
+const display = (tex: string): string[] => ['$$', tex, '$$', ''];
+
+function stepMarkdown(s: Step): string[] {
+  const out = [`### ${prose(s.title)}${stepPassed(s) ? '' : ' — **FAILED**'}`, '', `rule: \`${s.rule}\``, '', prose(s.statement), ''];
+  if (s.before) out.push(...display(formulaLatex(s.before)));
+  if (s.after) out.push(...(s.before ? ['becomes', ''] : []), ...display(formulaLatex(s.after)));
+  if (s.conditions.length) out.push(`Conditions: ${s.conditions.map(prose).join('; ')}.`, '');
+  if (s.checks.length) out.push(...s.checks.map((c) => `- \`${c.method}\`: ${status(c)} — ${escapeMarkdown(c.detail)}`), '');
+  else out.push('_(statement; no check attached)_', '');
+  return out;
+}
 
 export function markdown(d: Derivation): string {
   const r = d.report;
   const out = [
-    `# hugoniot derivation: ${d.name}`, '',
+    `# hugoniot derivation: ${escapeMarkdown(d.name)}`, '',
     '| quantity | value |', '|---|---|',
-    `| architecture | ${r.architecture} |`, `| parameters | ${r.parameterCount} |`, `| Lie algebra dimension | ${r.lieAlgebraDimension} |`,
-    `| orbit dimension | ${r.orbitDimension} |`, `| quotient dimension | ${r.quotientDimension} |`, `| functional dimension | ${n(r.functionalDimension)} |`,
-    `| gradient field | ${r.gradientField} |`, `| viscosity ν | ${n(r.viscosity)} |`,
-    `| shock | ${r.shock.forms ? `forms: t* = ${n(r.shock.time)}, x* = ${n(r.shock.location)}, ρ = ${n(r.shock.rho)}, Re = ${n(r.shock.reynolds)} (${r.shock.regime})` : `none (ρ = ${n(r.shock.rho)})`} |`,
-    `| checks | ${r.passed ? 'all passed' : `**${r.failedChecks.length} FAILED**`} |`, '',
+    ...summaryRows(r).map((row) => `| ${prose(row.label)} | ${row.failed ? `**${prose(row.value)}**` : prose(row.value)} |`), '',
   ];
-  for (const stage of STAGES) {
-    const steps = d.steps.filter((s) => s.stage === stage);
-    if (!steps.length) continue;
-    out.push(`## ${STAGE_TITLES[stage]}`, '');
-    for (const s of steps) {
-      out.push(`### ${s.title}`, '', `rule: \`${s.rule}\``, '', s.statement, '');
-      if (s.before) out.push('$$', formulaLatex(s.before), '$$', '');
-      if (s.after) out.push(s.before ? 'becomes' : '', '$$', formulaLatex(s.after), '$$', '');
-      if (s.conditions.length) out.push(`Conditions: ${s.conditions.join('; ')}.`, '');
-      for (const c of s.checks) out.push(`- ${c.method}: ${status(c)} — ${c.detail.replace(/\|/g, '\\|')}`);
-      if (!s.checks.length) out.push('_(statement; no check attached)_');
-      out.push('');
-    }
+  if (r.failedChecks.length) {
+    out.push('**Failed checks:**', '', ...r.failedChecks.map((f) => `- **FAILED** ${escapeMarkdown(f.step)} [\`${f.method}\`]: ${escapeMarkdown(f.detail)}`), '');
   }
-  return out.join('\n');
+  for (const sec of stageSections(d)) out.push(`## ${sec.title}`, '', ...sec.steps.flatMap(stepMarkdown));
+  return out.join('\n').replace(/\n+$/, '\n');
 }

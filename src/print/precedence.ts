@@ -1,4 +1,7 @@
-// One precedence table shared by every expression printer.
+// One precedence table shared by every expression printer (LaTeX, text, and
+// the bounded display layout): a child whose precedence is below what its
+// parent's slot needs is parenthesised.
+import { num, pow } from '../ir/build.js';
 import type { Expr } from '../ir/expr.js';
 
 export const PREC = { add: 1, mul: 2, unary: 3, pow: 4, atom: 5 } as const;
@@ -8,13 +11,26 @@ export function precedence(e: Expr): number {
     case 'add': return PREC.add;
     case 'mul': return PREC.mul;
     case 'pow': return PREC.pow;
+    // A negative number prints with a leading minus; a fraction as p/q.
     case 'num': return e.value.s < 0n ? PREC.unary : e.value.d !== 1n ? PREC.mul : PREC.atom;
     case 'sym': case 'call': return PREC.atom;
+    default: throw new Error(`precedence: unknown expression kind ${(e as { kind: string }).kind}`);
   }
 }
 
-/** Split a product into (sign, numerator factors, denominator factors) for printing as a fraction. */
-export function splitFraction(factors: readonly Expr[]): { negative: boolean; num: Expr[]; den: Expr[]; coef: { n: bigint; d: bigint } } {
+export interface SplitProduct {
+  /** Odd number of negative numeric factors. */
+  readonly negative: boolean;
+  /** Non-numeric factors that stay in the numerator, in order. */
+  readonly num: Expr[];
+  /** Bases of factors with a negative numeric exponent, with the exponent made positive. */
+  readonly den: Expr[];
+  /** |product of the numeric factors| = n/d. */
+  readonly coef: { readonly n: bigint; readonly d: bigint };
+}
+
+/** Split a product into sign, numerator, denominator and |coefficient| for printing as a fraction. */
+export function splitFraction(factors: readonly Expr[]): SplitProduct {
   let negative = false;
   let n = 1n, d = 1n;
   const numF: Expr[] = [], denF: Expr[] = [];
@@ -23,9 +39,12 @@ export function splitFraction(factors: readonly Expr[]): { negative: boolean; nu
       if (f.value.s < 0n) negative = !negative;
       n *= f.value.n; d *= f.value.d;
     } else if (f.kind === 'pow' && f.exp.kind === 'num' && f.exp.value.s < 0n) {
-      const e = f.exp.value.neg();
-      denF.push(e.equals(1) ? f.base : { ...f, exp: { ...f.exp, value: e } } as Expr);
+      // Rebuilt with the canonical constructor (pow(b, 1) = b), so the node carries its own hash.
+      denF.push(pow(f.base, num(f.exp.value.neg())));
     } else numF.push(f);
   }
-  return { negative, num: numF, den: denF, coef: { n, d } };
+  const g = gcd(n, d);
+  return { negative, num: numF, den: denF, coef: { n: n / g, d: d / g } };
 }
+
+const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a === 0n ? 1n : a) : gcd(b, a % b));

@@ -1,126 +1,82 @@
-// Spec loading: read YAML or JSON, validate with the schema, then the
-// semantic checks. Every failure is a SpecError naming file, key path and
-// the expectation.
+// Spec loading: read YAML or JSON (loadSpec, the only I/O), then validate
+// (parseSpec, pure): the zod schema, the semantic checks, the defaults.
+// Every failure is a SpecError naming file, key path and expectation.
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import type { z } from 'zod';
-import { freeSymbols } from '../ir/expr.js';
-import { parseExpr, ParseError } from '../ir/parse.js';
-import { SpecError } from './errors.js';
-import { specSchema } from './schema.js';
-import type { Spec } from './types.js';
+import { SpecError, specErrorFromIssue } from './errors.js';
+import { DEFAULT_MLP_DATA, DEFAULT_PARAMETER_DOMAIN, specSchema, type RawSpec } from './schema.js';
+import { checkSemantics } from './semantic.js';
+import type { Architecture, Spec } from './types.js';
 
+const FORMATS: Readonly<Record<string, 'YAML' | 'JSON'>> = { '.yaml': 'YAML', '.yml': 'YAML', '.json': 'JSON' };
+
+/** 1-based line of a character offset. */
+const lineOf = (source: string, offset: number): number => source.slice(0, offset).split('\n').length;
+
+function parseDocument(source: string, format: 'YAML' | 'JSON', file: string): unknown {
+  try {
+    return format === 'JSON' ? JSON.parse(source) : parseYaml(source);
+  } catch (e) {
+    // One line: the parser's first sentence without its own position suffix, and the position in front.
+    // (Node's JSON messages may quote a source snippet after ', "': drop it.)
+    const message = (e as Error).message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '').replace(/, (\.\.\.)?".*$/, '').replace(/:$/, '');
+    let where = '';
+    if (e instanceof YAMLParseError && e.linePos) where = ` at line ${e.linePos[0].line}, column ${e.linePos[0].col}`;
+    else {
+      const position = /position (\d+)/.exec(message);
+      if (position) where = ` at line ${lineOf(source, Number(position[1]))}`;
+    }
+    throw new SpecError(file, '(root)', `expected valid ${format}; error${where}: ${message}`);
+  }
+}
+
+/** Read and validate a spec file (.yaml, .yml or .json). */
 export function loadSpec(path: string): Spec {
+  const format = FORMATS[extname(path).toLowerCase()];
+  if (!format) throw new SpecError(path, '(root)', `expected a .yaml, .yml or .json file, got "${extname(path) || 'no extension'}"`);
   let source: string;
   try {
     source = readFileSync(path, 'utf8');
   } catch (e) {
-    throw new SpecError(path, '(root)', `cannot read the spec file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new SpecError(path, '(root)', `expected a readable spec file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
   }
-  let raw: unknown;
-  try {
-    raw = path.endsWith('.json') ? JSON.parse(source) : parseYaml(source);
-  } catch (e) {
-    const where = e instanceof YAMLParseError && e.linePos ? ` at line ${e.linePos[0].line}` : '';
-    throw new SpecError(path, '(root)', `expected valid ${path.endsWith('.json') ? 'JSON' : 'YAML'}${where}: ${(e as Error).message.split('\n')[0]}`);
-  }
-  return parseSpec(raw, path);
+  return parseSpec(parseDocument(source, format, path), path);
 }
 
-function keyPath(path: readonly PropertyKey[]): string {
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : `${i ? '.' : ''}${String(k)}`)).join('');
+function architectureOf(s: RawSpec): Architecture {
+  const arch = s.architecture;
+  if (arch.kind === 'expression') return { kind: 'expression', parameters: arch.parameters, loss: arch.loss };
+  return {
+    kind: 'mlp',
+    input: arch.input,
+    layers: arch.layers.map((l) => ({
+      width: l.width,
+      activation: l.activation,
+      bias: l.bias,
+      ...(l.activation === 'leaky_relu' ? { slope: l.slope ?? 0.01 } : {}),
+    })),
+  };
 }
 
-function describe(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  const s = JSON.stringify(value);
-  return s === undefined ? String(value) : s.length > 60 ? s.slice(0, 57) + '...' : s;
-}
-
-function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
-  let v: unknown = raw;
-  for (const k of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined;
-  return v;
-}
-
-function issueMessage(issue: z.core.$ZodIssue, raw: unknown): { path: readonly PropertyKey[]; expected: string } {
-  const got = describe(valueAt(raw, issue.path));
-  switch (issue.code) {
-    case 'unrecognized_keys':
-      return { path: [...issue.path, issue.keys[0]], expected: `unknown key (allowed here: see docs/spec.md)` };
-    case 'invalid_value':
-      return { path: issue.path, expected: `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}, got ${got}` };
-    case 'invalid_union': {
-      const kinds: Record<string, string> = { architecture: 'expression, mlp', data: 'teacher, csv, builtin' };
-      const owner = String(issue.path[issue.path.length - 2] ?? issue.path[0] ?? '');
-      return { path: issue.path, expected: `expected one of ${kinds[owner] ?? 'the documented kinds'} (see docs/spec.md), got ${got}` };
-    }
-    case 'too_small':
-      if (issue.origin === 'array') return { path: issue.path, expected: issue.message.startsWith('expected') ? issue.message : `expected at least ${issue.minimum} entries` };
-      return { path: issue.path, expected: `expected a ${issue.origin === 'number' && (issue as { inclusive?: boolean }).inclusive === false ? 'positive ' : ''}${issue.origin === 'string' ? 'non-empty string' : 'number'}${issue.origin === 'number' && (issue as { inclusive?: boolean }).inclusive !== false ? ` >= ${issue.minimum}` : ''}, got ${got}` };
-    case 'too_big':
-      return { path: issue.path, expected: `expected at most ${issue.maximum}, got ${got}` };
-    case 'invalid_type':
-      if (issue.expected === 'int') return { path: issue.path, expected: `expected an integer, got ${got}` };
-      return { path: issue.path, expected: `expected ${issue.expected === 'tuple' ? 'a pair [lo, hi]' : `a${/^[aeiou]/.test(issue.expected) ? 'n' : ''} ${issue.expected}`}, got ${got}` };
-    default:
-      return { path: issue.path, expected: `${issue.message}, got ${got}` };
-  }
-}
-
-/** Validate an already-parsed spec document. */
+/** Validate an already-parsed spec document; `file` names it in errors and becomes sourceFile (absolute). */
 export function parseSpec(raw: unknown, file: string): Spec {
   const parsed = specSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const { path, expected } = issueMessage(issue, raw);
-    // zod reports a positive-integer violation as too_small: say "positive integer" for widths and counts.
-    const msg = issue.code === 'too_small' && issue.origin === 'number' && (issue as { inclusive?: boolean }).inclusive === false
-      ? `expected a positive ${Number.isInteger(valueAt(raw, issue.path)) ? 'integer' : 'number'}, got ${describe(valueAt(raw, issue.path))}`
-      : expected;
-    throw new SpecError(file, keyPath(path), msg);
-  }
+  if (!parsed.success) throw specErrorFromIssue(parsed.error.issues[0], raw, file);
   const s = parsed.data;
-  const sourceFile = resolve(file);
-  const err = (key: string, expected: string): never => { throw new SpecError(file, key, expected); };
-
-  if (s.architecture.kind === 'expression') {
-    const params = s.architecture.parameters;
-    const dup = params.find((p, i) => params.indexOf(p) !== i);
-    if (dup) err('architecture.parameters', `expected distinct names, "${dup}" appears twice`);
-    let lossExpr;
-    try {
-      lossExpr = parseExpr(s.architecture.loss);
-    } catch (e) {
-      if (e instanceof ParseError) err('architecture.loss', `expected a loss expression: ${e.message}`);
-      throw e;
-    }
-    const undeclared = freeSymbols(lossExpr!).filter((v) => !params.includes(v));
-    if (undeclared.length) err('architecture.loss', `uses undeclared symbol(s) ${undeclared.join(', ')} (declared parameters: ${params.join(', ')})`);
-    if (s.data) err('data', 'expected no data for an expression loss (the loss is given directly)');
-    for (const key of Object.keys(s.domain)) if (!params.includes(key)) err(`domain.${key}`, `expected a declared parameter (${params.join(', ')})`);
-  } else {
-    s.architecture.layers.forEach((l, i) => {
-      if (l.slope !== undefined && l.activation !== 'leaky_relu') err(`architecture.layers[${i}].slope`, 'expected only with activation leaky_relu');
-    });
-  }
-  for (const [key, [lo, hi]] of Object.entries(s.domain)) if (!(lo < hi)) err(`domain.${key}`, `expected [lo, hi] with lo < hi, got [${lo}, ${hi}]`);
-
-  const data = s.architecture.kind === 'mlp' ? (s.data ?? { kind: 'teacher' as const, samples: 64, seed: 0, noise: 0 }) : undefined;
-  if (data && data.kind === 'teacher' && s.training.batch > data.samples) err('training.batch', `expected at most the number of samples (${data.samples}), got ${s.training.batch}`);
-  const domain = s.architecture.kind === 'expression'
-    ? Object.fromEntries(s.architecture.parameters.map((p) => [p, (s.domain[p] ?? [-3, 3]) as readonly [number, number]]))
+  checkSemantics(s, raw, file);
+  const architecture = architectureOf(s);
+  const domain = architecture.kind === 'expression'
+    ? Object.fromEntries(architecture.parameters.map((p) => [p, s.domain[p] ?? DEFAULT_PARAMETER_DOMAIN]))
     : s.domain;
+  const data = architecture.kind === 'mlp' ? (s.data ?? DEFAULT_MLP_DATA) : undefined;
   return {
     name: s.name,
-    architecture: s.architecture.kind === 'mlp'
-      ? { kind: 'mlp', input: s.architecture.input, layers: s.architecture.layers.map((l) => ({ ...l, ...(l.activation === 'leaky_relu' ? { slope: l.slope ?? 0.01 } : {}) })) }
-      : s.architecture,
+    architecture,
     loss: s.loss,
     ...(data ? { data } : {}),
     domain,
     training: s.training,
-    sourceFile,
+    sourceFile: resolve(file),
   };
 }

@@ -1,52 +1,103 @@
-// The spec schema (zod, strict objects: unknown keys are errors). Semantic
-// checks that zod cannot express (the loss parses and uses only declared
-// parameters, domains are ordered) are in load.ts.
+// The spec schema (zod v4). Objects are strict: an unknown key is an error
+// that names the key and the keys allowed there. Every leaf carries its own
+// "expected ..." sentence, so errors.ts only appends what was found.
+// Checks that need more than one key (the loss parses and uses only declared
+// parameters, slope only with leaky_relu, batch <= samples) are in semantic.ts.
 import { z } from 'zod';
 import { ACTIVATIONS } from '../ir/functions.js';
 
-const identifier = z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'expected an identifier (letters, digits, _; starting with a letter)');
-const positiveInt = z.number().int().positive();
-const interval = z.tuple([z.number().finite(), z.number().finite()]);
+/** One message for every way a leaf can be wrong. */
+const says = (expected: string) => ({ error: expected });
 
-const layer = z.strictObject({
-  width: positiveInt,
-  activation: z.enum(ACTIVATIONS),
-  bias: z.boolean().default(true),
-  slope: z.number().gt(0).lt(1).optional(),
+/** A strict object whose unknown-key error lists the allowed keys. */
+function strict<T extends z.core.$ZodLooseShape>(shape: T) {
+  const allowed = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key; expected one of: ${allowed}` : 'expected a mapping (key: value)'),
+  });
+}
+
+const POSITIVE_INT = 'expected a positive integer';
+const positiveInt = () => z.int(says(POSITIVE_INT)).positive(says(POSITIVE_INT));
+const seed = () => z.int(says('expected a non-negative integer seed')).nonnegative(says('expected a non-negative integer seed'));
+const positive = (what: string) => z.number(says(`expected a positive number (${what})`)).positive(says(`expected a positive number (${what})`));
+
+const IDENTIFIER = 'expected an identifier (a letter, then letters, digits or _)';
+const identifier = z.string(says(IDENTIFIER)).regex(/^[A-Za-z][A-Za-z0-9_]*$/, says(IDENTIFIER));
+
+const INTERVAL = 'expected a pair [lo, hi] of finite numbers';
+// A custom check rather than z.tuple: the error then names domain.<key>, not an element of the pair.
+const interval = z
+  .custom<readonly [number, number]>((v) => Array.isArray(v) && v.length === 2 && v.every((x) => typeof x === 'number' && Number.isFinite(x)), says(INTERVAL))
+  .refine(([lo, hi]) => lo < hi, says('expected [lo, hi] with lo < hi'));
+
+const SLOPE = 'expected a negative slope in (0, 1)';
+const layer = strict({
+  width: positiveInt(),
+  activation: z.enum(ACTIVATIONS, says(`expected one of ${ACTIVATIONS.join(', ')}`)),
+  bias: z.boolean(says('expected true or false')).default(true),
+  slope: z.number(says(SLOPE)).gt(0, says(SLOPE)).lt(1, says(SLOPE)).optional(),
 });
 
-const expression = z.strictObject({
+const expression = strict({
   kind: z.literal('expression'),
-  parameters: z.array(identifier).min(1, 'expected at least one parameter'),
-  loss: z.string().min(1),
+  parameters: z.array(identifier, says('expected a list of parameter names')).min(1, says('expected at least one parameter')),
+  loss: z.string(says('expected the loss as an expression string, e.g. "(w^2 - 1)^2 / 4"')).min(1, says('expected a non-empty loss expression')),
 });
 
-const mlp = z.strictObject({
+const mlp = strict({
   kind: z.literal('mlp'),
-  input: positiveInt,
-  layers: z.array(layer).min(1, 'expected at least one layer'),
+  input: positiveInt(),
+  layers: z.array(layer, says('expected a list of layers')).min(1, says('expected at least one layer')),
 });
 
-const data = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('teacher'), samples: positiveInt.default(64), seed: z.number().int().nonnegative().default(0), noise: z.number().nonnegative().default(0) }),
-  z.strictObject({ kind: z.literal('csv'), file: z.string().min(1), targets: z.array(z.string().min(1)).min(1) }),
-  z.strictObject({ kind: z.literal('builtin'), name: z.literal('iris'), samples: positiveInt.max(150).optional() }),
-]);
+const CSV_FILE = 'expected a path to a CSV file, relative to the spec';
+const COLUMN = 'expected a column name';
+const IRIS_SAMPLES = 'expected an integer from 1 to 150 (iris has 150 samples)';
+const NON_NEGATIVE = 'expected a non-negative number';
 
-const training = z.strictObject({
-  lr: z.number().positive().default(0.1),
-  batch: positiveInt.default(1),
-  temperature: z.number().positive().optional(),
-  steps: positiveInt.default(200),
-  seed: z.number().int().nonnegative().default(0),
+const teacherData = strict({
+  kind: z.literal('teacher'),
+  samples: positiveInt().default(64),
+  seed: seed().default(0),
+  noise: z.number(says(NON_NEGATIVE)).nonnegative(says(NON_NEGATIVE)).default(0),
 });
 
-export const specSchema = z.strictObject({
-  name: z.string().regex(/^[A-Za-z0-9_-]+$/, 'expected a name of letters, digits, - and _ (it names output files)'),
-  architecture: z.discriminatedUnion('kind', [expression, mlp]),
-  loss: z.enum(['mse', 'cross-entropy']).default('mse'),
+const csvData = strict({
+  kind: z.literal('csv'),
+  file: z.string(says(CSV_FILE)).min(1, says(CSV_FILE)),
+  targets: z.array(z.string(says(COLUMN)).min(1, says(COLUMN)), says('expected a list of target column names')).min(1, says('expected at least one target column')),
+});
+
+const builtinData = strict({
+  kind: z.literal('builtin'),
+  name: z.enum(['iris'], says('expected one of the builtin data sets: iris')),
+  samples: z.int(says(IRIS_SAMPLES)).min(1, says(IRIS_SAMPLES)).max(150, says(IRIS_SAMPLES)).optional(),
+});
+
+const data = z.discriminatedUnion('kind', [teacherData, csvData, builtinData], says('expected a mapping with kind: teacher, csv or builtin'));
+
+const training = strict({
+  lr: positive('the learning rate').default(0.1),
+  batch: positiveInt().default(1),
+  temperature: positive('the SGD temperature 1/beta').optional(),
+  steps: positiveInt().default(200),
+  seed: seed().default(0),
+});
+
+/** Network specs without a data block get teacher-student data. */
+export const DEFAULT_MLP_DATA = { kind: 'teacher', samples: 64, seed: 0, noise: 0 } as const;
+
+/** Expression parameters without a domain entry get this box. */
+export const DEFAULT_PARAMETER_DOMAIN = [-3, 3] as const;
+
+const NAME = 'expected a name of letters, digits, - and _ (it becomes a folder name)';
+export const specSchema = strict({
+  name: z.string(says(NAME)).regex(/^[A-Za-z0-9_-]+$/, says(NAME)),
+  architecture: z.discriminatedUnion('kind', [expression, mlp], says('expected a mapping with kind: expression or mlp')),
+  loss: z.enum(['mse', 'cross-entropy'], says('expected one of mse, cross-entropy')).default('mse'),
   data: data.optional(),
-  domain: z.record(z.string(), interval).default({}),
+  domain: z.record(z.string(), interval, says('expected a mapping from names to [lo, hi]')).default({}),
   training: training.default({ lr: 0.1, batch: 1, steps: 200, seed: 0 }),
 });
 

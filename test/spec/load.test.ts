@@ -1,88 +1,161 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadDataset } from '../../src/data/index.js';
 import { SpecError } from '../../src/spec/errors.js';
 import { loadSpec, parseSpec } from '../../src/spec/load.js';
-import { loadDataset } from '../../src/data/index.js';
+import type { Spec } from '../../src/spec/types.js';
 
-const base = { name: 't', architecture: { kind: 'expression', parameters: ['w'], loss: 'w^2' }, training: { temperature: 0.1 } };
-const mlp = (layers: unknown[], extra: object = {}) => ({ name: 'm', architecture: { kind: 'mlp', input: 2, layers }, ...extra });
-const fail = (raw: unknown): SpecError => {
-  try { parseSpec(raw, 'spec.yaml'); } catch (e) { if (e instanceof SpecError) return e; throw e; }
+const FIXTURES = 'test/fixtures/specs';
+const bad = (name: string) => join(FIXTURES, 'bad', name);
+const good = (name: string) => join(FIXTURES, 'good', name);
+
+/** What a user runs into: the spec, then (for networks) its data. */
+function validate(path: string): Spec {
+  const spec = loadSpec(path);
+  if (spec.architecture.kind === 'mlp') loadDataset(spec);
+  return spec;
+}
+
+function specError(run: () => unknown): SpecError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof SpecError) return e;
+    throw e;
+  }
   throw new Error('expected a SpecError');
-};
+}
 
-describe('spec validation: one message naming file, key path and expectation', () => {
+describe('bad specs: one line naming the file, the key path and the expectation', () => {
   it.each([
-    ['unknown top-level key', { ...base, colour: 'red' }, 'colour', /unknown key/],
-    ['unknown nested key', { ...base, training: { temperature: 0.1, momentum: 0.9 } }, 'training.momentum', /unknown key/],
-    ['width 0', mlp([{ width: 0, activation: 'relu' }]), 'architecture.layers[0].width', /positive integer, got 0/],
-    ['unknown activation', mlp([{ width: 2, activation: 'swish' }]), 'architecture.layers[0].activation', /one of .*relu/],
-    ['empty parameter list', { ...base, architecture: { kind: 'expression', parameters: [], loss: '1' } }, 'architecture.parameters', /at least one/],
-    ['unparseable loss', { ...base, architecture: { kind: 'expression', parameters: ['w'], loss: '(w^2' } }, 'architecture.loss', /cannot parse/],
-    ['undeclared symbol', { ...base, architecture: { kind: 'expression', parameters: ['w'], loss: 'w^2 + v' } }, 'architecture.loss', /undeclared symbol\(s\) v/],
-    ['wrong type for lr', { ...base, training: { lr: 'fast' } }, 'training.lr', /number, got "fast"/],
-    ['bad domain', { ...base, domain: { w: [3, -3] } }, 'domain.w', /lo < hi/],
-    ['domain of an unknown parameter', { ...base, domain: { v: [0, 1] } }, 'domain.v', /declared parameter/],
-    ['data on an expression', { ...base, data: { kind: 'teacher', samples: 4 } }, 'data', /no data/],
-    ['unknown kind', { ...base, architecture: { kind: 'rnn' } }, 'architecture.kind', /expression.*mlp|kind/],
-    ['slope without leaky relu', mlp([{ width: 2, activation: 'relu', slope: 0.1 }]), 'architecture.layers[0].slope', /leaky_relu/],
-    ['bad name', { ...base, name: 'a b' }, 'name', /letters, digits/],
-  ])('%s', (_, raw, key, expected) => {
-    const e = fail(raw);
-    expect(e.file).toBe('spec.yaml');
-    expect(e.keyPath).toBe(key);
+    ['unknown-top-level-key.yaml', 'colour', /^unknown key; expected one of: name, architecture, loss, data, domain, training$/],
+    ['unknown-nested-key.yaml', 'training.momentum', /^unknown key; expected one of: lr, batch, temperature, steps, seed$/],
+    ['width-zero.yaml', 'architecture.layers[0].width', /^expected a positive integer, got 0$/],
+    ['missing-width.yaml', 'architecture.layers[0].width', /^expected a positive integer, but the key is missing$/],
+    ['unknown-activation.yaml', 'architecture.layers[1].activation', /^expected one of identity, relu, leaky_relu, tanh, sigmoid, softplus, got "swish"$/],
+    ['slope-without-leaky-relu.yaml', 'architecture.layers[0].slope', /only with activation leaky_relu, got activation relu/],
+    ['slope-out-of-range.yaml', 'architecture.layers[0].slope', /in \(0, 1\), got 1\.5$/],
+    ['empty-parameters.yaml', 'architecture.parameters', /^expected at least one parameter, got \[\]$/],
+    ['duplicate-parameter.yaml', 'architecture.parameters[2]', /distinct parameter names, got "a" again/],
+    ['function-name-parameter.yaml', 'architecture.parameters[0]', /^expected a parameter name that is not the name of a function, got "exp"$/],
+    ['unparseable-loss.yaml', 'architecture.loss', /cannot parse "\(w\^2 - 1"/],
+    ['undeclared-symbol.yaml', 'architecture.loss', /^expected only the declared parameters \(w\), got undeclared symbol\(s\) u, v$/],
+    ['unknown-kind.yaml', 'architecture.kind', /^expected one of expression, mlp, got "rnn"$/],
+    ['wrong-type-lr.yaml', 'training.lr', /^expected a positive number \(the learning rate\), got "fast"$/],
+    ['wrong-type-batch.json', 'training.batch', /^expected a positive integer, got 1\.5$/],
+    ['bad-domain.yaml', 'domain.w', /^expected \[lo, hi\] with lo < hi, got \[3,-3\]$/],
+    ['domain-undeclared-parameter.yaml', 'domain.v', /declared parameter \(w\), got "v"/],
+    ['data-on-expression.yaml', 'data', /^expected no data for an expression architecture/],
+    ['network-loss-on-expression.yaml', 'loss', /no top-level loss for an expression architecture/],
+    ['bad-name.yaml', 'name', /letters, digits, - and _ .*got "my net"$/],
+    ['batch-too-large.yaml', 'training.batch', /^expected at most the number of samples \(8\), got 16$/],
+    ['iris-wrong-input.yaml', 'data', /^expected input 4 and a last layer of width 3 for iris, got input 2 and last width 3$/],
+    ['csv-input-count.yaml', 'architecture.input', /^expected 2 \(the non-target columns of .*regression\.csv: x1, x2\), got 3$/],
+    ['csv-missing-file.yaml', 'data.file', /^expected a readable CSV file, got .*missing\.csv \(ENOENT\)$/],
+    ['yaml-syntax.yaml', '(root)', /^expected valid YAML; error at line 5, column \d+: /],
+  ])('%s -> %s', (name, keyPath, expected) => {
+    const e = specError(() => validate(bad(name)));
+    // Data errors name the spec by its absolute path (spec.sourceFile); loading errors as given.
+    expect([bad(name), resolve(bad(name))]).toContain(e.file);
+    expect(e.keyPath).toBe(keyPath);
     expect(e.expected).toMatch(expected);
-    expect(e.message.split('\n')).toHaveLength(1);
+    expect(e.message).toBe(`${e.file}: ${keyPath}: ${e.expected}`);
+    expect(e.message).not.toContain('\n');
   });
 
-  it('defaults: mse, teacher data, training block, domain [-3, 3] per parameter', () => {
-    const s = parseSpec({ name: 'x', architecture: { kind: 'expression', parameters: ['a', 'b'], loss: 'a*b' } }, 'x.yaml');
-    expect(s.loss).toBe('mse');
-    expect(s.domain).toEqual({ a: [-3, 3], b: [-3, 3] });
-    expect(s.training).toEqual({ lr: 0.1, batch: 1, steps: 200, seed: 0 });
-    expect(parseSpec(mlp([{ width: 2, activation: 'relu' }, { width: 1, activation: 'identity' }]), 'm.yaml').data).toEqual({ kind: 'teacher', samples: 64, seed: 0, noise: 0 });
+  it('a non-numeric CSV cell names the CSV file, its row and its column', () => {
+    const e = specError(() => validate(bad('csv-non-numeric.yaml')));
+    expect(e.file).toBe(resolve(bad('data/non-numeric.csv')));
+    expect(e.keyPath).toBe('row 3, column x2');
+    expect(e.expected).toBe('expected a number, got "oops"');
   });
 
-  it('YAML syntax errors and missing files are SpecErrors naming the file', () => {
+  it('a missing file, a wrong extension and a non-mapping document name the file at (root)', () => {
+    expect(specError(() => loadSpec(bad('none.yaml'))).message).toBe(`${bad('none.yaml')}: (root): expected a readable spec file (ENOENT)`);
+    expect(specError(() => loadSpec(good('data/classes.csv'))).expected).toBe('expected a .yaml, .yml or .json file, got ".csv"');
+    expect(specError(() => parseSpec([1, 2], 'list.yaml')).message).toBe('list.yaml: (root): expected a mapping (key: value), got [1,2]');
+  });
+
+  it('a JSON syntax error is a SpecError too', () => {
     const dir = mkdtempSync(join(tmpdir(), 'spec-'));
-    writeFileSync(join(dir, 's.yaml'), 'name: [unclosed\n');
-    expect(() => loadSpec(join(dir, 's.yaml'))).toThrowError(/s\.yaml: \(root\): expected valid YAML at line/);
-    expect(() => loadSpec(join(dir, 'none.yaml'))).toThrowError(/none\.yaml.*ENOENT/);
+    writeFileSync(join(dir, 's.json'), '{ "name": "x", }');
+    const e = specError(() => loadSpec(join(dir, 's.json')));
+    expect(e.keyPath).toBe('(root)');
+    expect(e.expected).toMatch(/^expected valid JSON; error/);
   });
 
-  it('JSON specs load too', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'spec-'));
-    writeFileSync(join(dir, 's.json'), JSON.stringify(base));
-    expect(loadSpec(join(dir, 's.json')).architecture.kind).toBe('expression');
+  it.each([
+    [{ name: 'x', architecture: 'mlp' }, 'architecture', /^expected a mapping with kind: expression or mlp, got "mlp"$/],
+    [{ name: 'x', architecture: { kind: 'expression', parameters: ['w'] } }, 'architecture.loss', /but the key is missing$/],
+    [{ name: 'x', architecture: { kind: 'mlp', input: 1, layers: [{ width: 1, activation: 'relu', bias: 'yes' }] } }, 'architecture.layers[0].bias', /^expected true or false, got "yes"$/],
+    [{ name: 'x', architecture: { kind: 'mlp', input: 1, layers: [{ width: 1, activation: 'relu' }] }, data: { kind: 'builtin', name: 'mnist' } }, 'data.name', /builtin data sets: iris, got "mnist"$/],
+    [{ name: 'x', architecture: { kind: 'mlp', input: 1, layers: [{ width: 1, activation: 'relu' }] }, data: { kind: 'builtin', name: 'iris', samples: 151 } }, 'data.samples', /from 1 to 150/],
+    [{ name: 'x', architecture: { kind: 'mlp', input: 1, layers: [{ width: 1, activation: 'relu' }] }, data: { kind: 'spiral' } }, 'data.kind', /^expected one of teacher, csv, builtin, got "spiral"$/],
+    [{ name: 'x', architecture: { kind: 'mlp', input: 1, layers: [{ width: 1, activation: 'relu' }] }, loss: 'hinge' }, 'loss', /^expected one of mse, cross-entropy, got "hinge"$/],
+    [{ name: 'x', architecture: { kind: 'expression', parameters: ['w'], loss: 'w' }, domain: { w: [0, Infinity] } }, 'domain.w', /finite numbers, got \[0,Infinity\]$/],
+    [{ name: 'x', architecture: { kind: 'expression', parameters: ['w'], loss: 'w' }, training: { temperature: 0 } }, 'training.temperature', /positive number .*got 0$/],
+    [{ name: 'x', architecture: { kind: 'mlp', input: 1, layers: [{ width: 1, activation: 'relu' }] }, loss: 'cross-entropy' }, 'loss', /cross-entropy needs a last layer of width >= 2/],
+    [{ name: '', architecture: { kind: 'expression', parameters: ['w'], loss: 'w' } }, 'name', /got ""$/],
+  ])('inline case %#: %s', (raw, keyPath, expected) => {
+    const e = specError(() => parseSpec(raw, 'inline.yaml'));
+    expect([e.file, e.keyPath]).toEqual(['inline.yaml', keyPath]);
+    expect(e.expected).toMatch(expected);
   });
 });
 
-describe('data sets', () => {
-  const spec = (data: object, extra: object = {}) => parseSpec(mlp([{ width: 3, activation: 'relu' }, { width: 1, activation: 'identity' }], { data, ...extra }), '/tmp/m.yaml');
-
-  it('teacher data are deterministic in the seed', () => {
-    const a = loadDataset(spec({ kind: 'teacher', samples: 5, seed: 1 }));
-    expect(loadDataset(spec({ kind: 'teacher', samples: 5, seed: 1 }))).toEqual(a);
-    expect(loadDataset(spec({ kind: 'teacher', samples: 5, seed: 2 })).inputs).not.toEqual(a.inputs);
-    expect(a.inputs.flat().every((v) => Math.round(v * 1000) === v * 1000)).toBe(true);
+describe('good specs: exactly the Spec type, with defaults', () => {
+  it('expression double-well: domain [-3, 3], mse, default training', () => {
+    expect(validate(good('double-well.yaml'))).toEqual({
+      name: 'double-well',
+      architecture: { kind: 'expression', parameters: ['w'], loss: '(w^2 - 1)^2 / 4' },
+      loss: 'mse',
+      domain: { w: [-3, 3] },
+      training: { lr: 0.1, batch: 1, steps: 200, seed: 0, temperature: 0.1 },
+      sourceFile: resolve(good('double-well.yaml')),
+    });
   });
 
-  it('CSV: numeric cells, errors name file, row and column', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'csv-'));
-    writeFileSync(join(dir, 'd.csv'), 'x1,x2,y\n1,2,3\n4,oops,6\n');
-    const s = parseSpec(mlp([{ width: 3, activation: 'relu' }, { width: 1, activation: 'identity' }], { data: { kind: 'csv', file: 'd.csv', targets: ['y'] } }), join(dir, 'm.yaml'));
-    expect(() => loadDataset(s)).toThrowError(/d\.csv: row 3, column x2: expected a number, got "oops"/);
-    writeFileSync(join(dir, 'd.csv'), 'x1,x2,y\n1,2,3\n4,5,6\n');
-    expect(loadDataset(s).targets).toEqual([[3], [6]]);
+  it('mlp 2-4-1 relu with teacher data: bias defaults to true, no slope key', () => {
+    const spec = validate(good('relu-2-4-1.yaml'));
+    expect(spec).toEqual({
+      name: 'relu-2-4-1',
+      architecture: { kind: 'mlp', input: 2, layers: [{ width: 4, activation: 'relu', bias: true }, { width: 1, activation: 'identity', bias: true }] },
+      loss: 'mse',
+      data: { kind: 'teacher', samples: 32, seed: 7, noise: 0 },
+      domain: {},
+      training: { lr: 0.05, batch: 4, steps: 400, seed: 1 },
+      sourceFile: resolve(good('relu-2-4-1.yaml')),
+    });
+    expect(spec.architecture.kind === 'mlp' && 'slope' in spec.architecture.layers[0]).toBe(false);
   });
 
-  it('iris: 4 inputs, one-hot over 3 classes; the architecture must fit', () => {
-    const s = parseSpec({ name: 'iris', architecture: { kind: 'mlp', input: 4, layers: [{ width: 3, activation: 'relu' }, { width: 3, activation: 'identity' }] }, loss: 'cross-entropy', data: { kind: 'builtin', name: 'iris', samples: 9 } }, 'i.yaml');
-    const d = loadDataset(s);
-    expect(d.inputs).toHaveLength(9);
-    expect(d.targets.map((t) => t.indexOf(1))).toEqual([0, 1, 2, 0, 1, 2, 0, 1, 2]);
-    expect(() => loadDataset(spec({ kind: 'builtin', name: 'iris' }))).toThrowError(/data: expected input 4/);
+  it('JSON spec: a given domain entry is kept, the others default', () => {
+    const spec = validate(good('scalar-linear.json'));
+    expect(spec.architecture).toEqual({ kind: 'expression', parameters: ['a', 'b'], loss: '(a*b - 1)^2 / 2' });
+    expect(spec.domain).toEqual({ a: [-2, 2], b: [-3, 3] });
+    expect(spec.data).toBeUndefined();
+  });
+
+  it('.yml with leaky_relu: slope defaults to 0.01; bias false kept', () => {
+    const spec = validate(good('leaky-csv.yml'));
+    expect(spec.architecture).toEqual({
+      kind: 'mlp', input: 2,
+      layers: [{ width: 3, activation: 'leaky_relu', bias: true, slope: 0.01 }, { width: 2, activation: 'identity', bias: false }],
+    });
+  });
+
+  it('an mlp without a data block gets teacher data {samples 64, seed 0, noise 0}', () => {
+    const spec = parseSpec({ name: 'n', architecture: { kind: 'mlp', input: 1, layers: [{ width: 1, activation: 'tanh' }] } }, 'n.yaml');
+    expect(spec.data).toEqual({ kind: 'teacher', samples: 64, seed: 0, noise: 0 });
+    expect(spec.sourceFile).toBe(resolve('n.yaml'));
+  });
+
+  it('parseSpec does not mutate its input', () => {
+    const raw = { name: 'n', architecture: { kind: 'mlp', input: 1, layers: [{ width: 1, activation: 'leaky_relu' }] } };
+    const copy = structuredClone(raw);
+    parseSpec(raw, 'n.yaml');
+    expect(raw).toEqual(copy);
   });
 });
