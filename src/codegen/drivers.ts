@@ -4,19 +4,33 @@
 //     for each input array (signature order) its length then its values,
 //     then each scalar; prints the return value (if any) and every output
 //     and inout array, one number per line, as %.17g.
-//   PROGRAM solve T [N] [NU]        (1-D quotient only) Godunov from p(x,0) = Lbar'(x); lines "x p"
+//   PROGRAM solve T [N] [NU] [SCHEME]   (1-D quotient only) on N points x_i = lo + (i + 1/2) dx:
+//     godunov (default), weno5: p(x, 0) = Lbar'(x), lines "x p"
+//     hj: u(x, 0) = Lbar(x), lines "x u p" with p = (u_{i+1} - u_{i-1})/(2 dx)
+//     (the kernel's ghost nodes extrapolate u linearly: one-sided at the ends)
 // The numbers always come from the printed kernels.
 import { signatureArrays, signatureScalars, sizeSymbols, type ArrayParam, type Kernel } from './kernel-ir.js';
+import type { Solver1D } from './solvers/index.js';
 
-/** For a 1-D quotient: the domain and default viscosity of the solver. */
-export interface SolverLine { readonly lo: number; readonly hi: number; readonly nu: number }
+/** For a 1-D quotient: the domain, default viscosity and the generated solvers (the first is the default scheme). */
+export interface SolverLine { readonly lo: number; readonly hi: number; readonly nu: number; readonly solvers: readonly Solver1D[] }
+
+/** The arrays of a solver kernel (the unknown first) and the kernel that evaluates its initial data. */
+const solverParts = (s: Solver1D) => ({
+  arrays: signatureArrays(s.kernel).map((a) => a.name),
+  init: s.unknown === 'u' ? 'lbar' : 'lbar_slope',
+  what: s.unknown === 'u' ? "u(x, 0) = Lbar(x)" : "p(x, 0) = Lbar'(x)",
+});
+/** `i + k`, or `i` when k = 0. */
+const offset = (k: number): string => (k === 0 ? 'i' : `i + ${k}`);
+const schemes = (line: SolverLine): string => line.solvers.map((s) => s.scheme).join('|');
 
 const readsInput = (a: ArrayParam): boolean => a.intent === 'in' || a.intent === 'inout';
 const printsOutput = (a: ArrayParam): boolean => a.intent === 'out' || a.intent === 'inout';
 const lengthOf = (a: ArrayParam): string => (typeof a.length === 'number' ? String(a.length) : `${a.length.size}${a.length.times && a.length.times !== 1 ? ` * ${a.length.times}` : ''}`);
 
 export function usage(kernels: readonly Kernel[], line?: SolverLine): string {
-  return `usage: PROGRAM ${kernels.map((k) => k.name).join('|')} [NUMBERS...]${line ? ' | solve T [N] [NU]' : ''}`;
+  return `usage: PROGRAM ${kernels.map((k) => k.name).join('|')} [NUMBERS...]${line ? ` | solve T [N] [NU] [${schemes(line)}]` : ''}`;
 }
 
 export function jsDriver(kernels: readonly Kernel[], typed: boolean, line?: SolverLine): string {
@@ -31,20 +45,34 @@ export function jsDriver(kernels: readonly Kernel[], typed: boolean, line?: Solv
     const prints = arrays.filter(printsOutput).map((a) => `    show(${a.name});`);
     return [`  } else if (cmd === '${k.name}') {`, ...reads, ...sizes, ...allocs, ...scalars, k.returns ? `    console.log(String(${call}));` : `    ${call};`, ...prints].join('\n');
   };
+  const solveBranch = (sv: Solver1D): string => {
+    const { arrays, init, what } = solverParts(sv), N = `N + ${2 * sv.ghosts}`, g = sv.ghosts, u = arrays[0];
+    const row = sv.unknown === 'u' ? `\${x(i)} \${${u}[i + ${g}].toPrecision(17)} \${((${u}[i + ${g + 1}] - ${u}[${offset(g - 1)}]) / (2 * dx)).toPrecision(17)}` : `\${x(i)} \${${u}[i + ${g}].toPrecision(17)}`;
+    return `if (scheme === '${sv.scheme}') {
+      // ${sv.kernel.name}: ${what}, ${g} ghost${g > 1 ? 's' : ''} per side
+      ${arrays.map((a) => `const ${a} = new Float64Array(${N});`).join(' ')}
+      for (let i = 0; i < N; i++) ${u}[i + ${g}] = initial(${init}, i);
+      ${sv.kernel.name}(${arrays.join(', ')}, dx, nu, T, ${sv.cfl});
+      for (let i = 0; i < N; i++) console.log(\`${row}\`);
+    } else `;
+  };
   const solve = line ? `
   } else if (cmd === 'solve') {
-    const T = Number(args[0]), N = Number(args[1] ?? 400), nu = Number(args[2] ?? ${line.nu});
+    const T = Number(args[0]), N = Number(args[1] ?? 400), nu = Number(args[2] ?? ${line.nu}), scheme = args[3] ?? '${line.solvers[0].scheme}';
     const lo = ${line.lo}, hi = ${line.hi}, dx = (hi - lo) / N;
-    const p = new Float64Array(N + 2), next = new Float64Array(N + 2), F = new Float64Array(N + 2), w = new Float64Array(1), s = new Float64Array(1);
-    for (let i = 1; i <= N; i++) { w[0] = lo + (i - 0.5) * dx; lbar_slope(w, s); p[i] = s[0]; }
-    burgers_godunov(p, next, F, dx, nu, T, 0.9);
-    for (let i = 1; i <= N; i++) console.log(\`\${(lo + (i - 0.5) * dx).toPrecision(17)} \${p[i].toPrecision(17)}\`);` : '';
+    const w = new Float64Array(1), s = new Float64Array(1);
+    const x = (i${T(': number')})${T(': string')} => (lo + (i + 0.5) * dx).toPrecision(17);
+    const initial = (f${T(': (w: Float64Array, s: Float64Array) => void')}, i${T(': number')})${T(': number')} => { w[0] = lo + (i + 0.5) * dx; f(w, s); return s[0]; };
+    ${line.solvers.map(solveBranch).join('')}{
+      console.error('unknown scheme ' + scheme + ' (expected ${schemes(line)})');
+      process.exitCode = 2;
+    }` : '';
   return `
 // Command line: ${usage(kernels, line)}
-${typed ? 'declare const process: { argv: string[] };\n' : ''}async function main()${T(': Promise<void>')} {
+${typed ? 'declare const process: { argv: string[]; exitCode?: number };\n' : ''}async function main()${T(': Promise<void>')} {
   const [cmd, ...args] = process.argv.slice(2);
   const { readFileSync } = await import('node:fs');
-  const tokens = (args.length > 0 ? args : readFileSync(0, 'utf8').trim().split(/\\s+/)).filter((x) => x !== '').map(Number);
+  const tokens = cmd === 'solve' ? [] : (args.length > 0 ? args : readFileSync(0, 'utf8').trim().split(/\\s+/)).filter((x) => x !== '').map(Number);
   let at = 0;
   const take = (count${T(': number')})${T(': Float64Array')} => { const v = Float64Array.from(tokens.slice(at, at + count)); at += count; return v; };
   const show = (a${T(': Float64Array')})${T(': void')} => { for (const v of a) console.log(v.toPrecision(17)); };
@@ -71,26 +99,44 @@ export function pythonDriver(kernels: readonly Kernel[], line?: SolverLine): str
     const call = `${k.name}(${[...arrays.map((a) => a.name), ...signatureScalars(k).map((s) => s.name)].join(', ')})`;
     return [`    elif cmd == "${k.name}":`, ...lines.map((l) => `        ${l}`), k.returns ? `        print(${call})` : `        ${call}`, ...arrays.filter(printsOutput).map((a) => `        show(${a.name})`)].join('\n');
   };
+  const solveBranch = (sv: Solver1D, k: number): string => {
+    const { arrays, init, what } = solverParts(sv), g = sv.ghosts, u = arrays[0];
+    const row = sv.unknown === 'u'
+      ? `"%.17g %.17g %.17g" % (lo + (i + 0.5) * dx, ${u}[i + ${g}], (${u}[i + ${g + 1}] - ${u}[${offset(g - 1)}]) / (2 * dx))`
+      : `"%.17g %.17g" % (lo + (i + 0.5) * dx, ${u}[i + ${g}])`;
+    return `
+        ${k === 0 ? 'if' : 'elif'} scheme == "${sv.scheme}":
+            # ${sv.kernel.name}: ${what}, ${g} ghost${g > 1 ? 's' : ''} per side
+            ${arrays.map((a) => `${a} = np.zeros(N + ${2 * g})`).join('; ')}
+            for i in range(N):
+                ${u}[i + ${g}] = initial(${init}, i)
+            ${sv.kernel.name}(${arrays.join(', ')}, dx, nu, T, ${sv.cfl})
+            for i in range(N):
+                print(${row})`;
+  };
   const solve = line ? `
     elif cmd == "solve":
         T = float(args[0])
         N = int(args[1]) if len(args) > 1 else 400
         nu = float(args[2]) if len(args) > 2 else ${line.nu}
+        scheme = args[3] if len(args) > 3 else "${line.solvers[0].scheme}"
         lo, hi = ${line.lo}, ${line.hi}
         dx = (hi - lo) / N
-        p = np.zeros(N + 2); nxt = np.zeros(N + 2); F = np.zeros(N + 2); s = np.zeros(1)
-        for i in range(1, N + 1):
-            lbar_slope(np.array([lo + (i - 0.5) * dx]), s)
-            p[i] = s[0]
-        burgers_godunov(p, nxt, F, dx, nu, T, 0.9)
-        for i in range(1, N + 1):
-            print("%.17g %.17g" % (lo + (i - 0.5) * dx, p[i]))` : '';
+        s = np.zeros(1)
+
+        def initial(f, i):
+            f(np.array([lo + (i + 0.5) * dx]), s)
+            return s[0]
+${line.solvers.map(solveBranch).join('')}
+        else:
+            print("unknown scheme %s (expected ${schemes(line)})" % scheme, file=sys.stderr)
+            sys.exit(2)` : '';
   return `
 
 def main():
     import sys
     cmd, args = (sys.argv[1] if len(sys.argv) > 1 else None), sys.argv[2:]
-    tokens = [float(x) for x in (args if args else ([] if cmd is None or cmd == "solve" else sys.stdin.read().split()))]
+    tokens = [float(x) for x in ([] if cmd is None or cmd == "solve" else (args if args else sys.stdin.read().split()))]
     state = {"at": 0}
 
     def take(count):
@@ -128,16 +174,31 @@ export function cDriver(kernels: readonly Kernel[], line?: SolverLine): string {
       ...arrays.filter(printsOutput).map((a) => `    for (long q = 0; q < n_${a.name}; q++) printf("%.17g\\n", ${a.name}[q]);`),
       ...arrays.map((a) => `    free(${a.name});`), '    return 0;', '  }'].join('\n');
   };
+  const solveBranch = (sv: Solver1D): string => {
+    const { arrays, init, what } = solverParts(sv), g = sv.ghosts, u = arrays[0];
+    const row = sv.unknown === 'u'
+      ? `printf("%.17g %.17g %.17g\\n", lo + (i + 0.5) * dx, ${u}[i + ${g}], (${u}[i + ${g + 1}] - ${u}[${offset(g - 1)}]) / (2 * dx));`
+      : `printf("%.17g %.17g\\n", lo + (i + 0.5) * dx, ${u}[i + ${g}]);`;
+    return `
+    if (strcmp(scheme, "${sv.scheme}") == 0) {
+      /* ${sv.kernel.name}: ${what}, ${g} ghost${g > 1 ? 's' : ''} per side */
+      long n = N + ${2 * g};
+      double ${arrays.map((a) => `*${a} = calloc(n, sizeof(double))`).join(', ')};
+      for (long i = 0; i < N; i++) { w[0] = lo + (i + 0.5) * dx; ${init}(w, s); ${u}[i + ${g}] = s[0]; }
+      ${sv.kernel.name}(${arrays.join(', ')}, n, dx, nu, T, ${sv.cfl});
+      for (long i = 0; i < N; i++) ${row}
+      ${arrays.map((a) => `free(${a});`).join(' ')}
+      return 0;
+    }`;
+  };
   const solve = line ? `
   if (strcmp(cmd, "solve") == 0 && argc >= 3) {
     double T = atof(argv[2]); long N = argc > 3 ? atol(argv[3]) : 400;
     double lo = ${line.lo}, hi = ${line.hi}, nu = argc > 4 ? atof(argv[4]) : ${line.nu}, dx = (hi - lo) / N;
-    double *p = calloc(N + 2, sizeof *p), *next = calloc(N + 2, sizeof *next), *F = calloc(N + 2, sizeof *F), w[1], s[1];
-    for (long i = 1; i <= N; i++) { w[0] = lo + (i - 0.5) * dx; lbar_slope(w, s); p[i] = s[0]; }
-    burgers_godunov(p, next, F, N + 2, dx, nu, T, 0.9);
-    for (long i = 1; i <= N; i++) printf("%.17g %.17g\\n", lo + (i - 0.5) * dx, p[i]);
-    free(p); free(next); free(F);
-    return 0;
+    const char *scheme = argc > 5 ? argv[5] : "${line.solvers[0].scheme}";
+    double w[1], s[1];${line.solvers.map(solveBranch).join('')}
+    fprintf(stderr, "unknown scheme %s (expected ${schemes(line)})\\n", scheme);
+    return 2;
   }` : '';
   return `
 /* Command line: ${usage(kernels, line)} */

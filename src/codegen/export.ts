@@ -3,24 +3,24 @@
 //     with the data instantiated, CSE across outputs)
 //   mlp specs, also: mlp_loss, mlp_grad (tensor route: loops whose text does not
 //     grow with the width; data X, Y passed as arrays)
-//   a flat 1-D quotient, also: lbar_slope (p(x,0) = Lbar'(x)) and burgers_godunov
+//   a flat 1-D quotient, also: lbar (u(x,0) = Lbar(x)), lbar_slope (p(x,0) = Lbar'(x))
+//     and the solvers generated from the derived HJ equation (pde.ts hamiltonianOf:
+//     H read off coarse.hamiltonJacobi, the flux of p = u_x is f = H):
+//     burgers_godunov, burgers_weno5, hj_lax_friedrichs (solvers/)
 //   torch: the loss kernel as a torch function; the driver prints L and autograd's gradient
 import { match } from 'ts-pattern';
-import { mul, num, pow, sym } from '../ir/build.js';
 import { diff } from '../ir/diff.js';
 import type { Intermediates } from '../pipeline/derive.js';
 import { quotientLine } from '../pipeline/quotient-line.js';
 import type { MlpArchitecture } from '../spec/types.js';
-import { godunovSolverKernel } from './burgers-solver.js';
 import { cDriver, jsDriver, pythonDriver, torchDriver, type SolverLine } from './drivers.js';
 import { emitParts } from './emit.js';
 import type { Kernel } from './kernel-ir.js';
 import { lowerGradient, lowerHessianVectorProduct, lowerOutputs, lowerScalar } from './lower.js';
+import { hamiltonianOf } from './pde.js';
+import { solvers1D } from './solvers/index.js';
 import { lowerMlpGradient, lowerMlpLoss } from './tensor-mlp.js';
 import type { TargetName } from './targets/index.js';
-
-/** The derived Burgers flux f(p) = p^2/2 (DESIGN §1: p_t + (p^2/2)_x = nu p_xx). */
-export const BURGERS_FLUX = mul(num(1, 2), pow(sym('p'), 2));
 
 export interface SpecKernels {
   readonly kernels: Kernel[];
@@ -37,11 +37,14 @@ export function specKernels(im: Intermediates): SpecKernels {
   }
   const line = quotientLine(im.spec, im.model, im.quotient);
   const flat = line && !line.metric ? line : undefined;
-  if (flat) {
-    kernels.push(lowerOutputs('lbar_slope', `p(x, 0) = Lbar'(${flat.variable}), Lbar the reduced loss on the quotient line`, [diff(flat.loss, flat.variable)], [flat.variable]));
-    kernels.push(godunovSolverKernel(BURGERS_FLUX));
-  }
-  return { kernels, parameterCount: P.length, ...(flat ? { line: { lo: flat.domain[0], hi: flat.domain[1], nu: im.viscosity.nu } } : {}) };
+  if (!flat) return { kernels, parameterCount: P.length };
+  const solvers = solvers1D(hamiltonianOf(im.coarse.hamiltonJacobi));
+  kernels.push(
+    lowerOutputs('lbar', `u(x, 0) = Lbar(${flat.variable}), Lbar the reduced loss on the quotient line`, [flat.loss], [flat.variable]),
+    lowerOutputs('lbar_slope', `p(x, 0) = Lbar'(${flat.variable}), Lbar the reduced loss on the quotient line`, [diff(flat.loss, flat.variable)], [flat.variable]),
+    ...solvers.map((s) => s.kernel),
+  );
+  return { kernels, parameterCount: P.length, line: { lo: flat.domain[0], hi: flat.domain[1], nu: im.viscosity.nu, solvers } };
 }
 
 const EXTENSION: Record<TargetName, string> = { js: 'mjs', ts: 'ts', python: 'py', c: 'c', torch: 'py' };
@@ -88,6 +91,9 @@ the scalars, on the command line or on stdin; the outputs are printed one per li
 
     ${run} loss ${sk.parameterCount} ${theta}
     ${run} hvp ${sk.parameterCount} ${theta} ${sk.parameterCount} ${theta}      # theta, then v
-${sk.line ? `    ${run} solve 2 400        # T, N [, NU] -> lines "x p" of the Godunov solution on [${sk.line.lo}, ${sk.line.hi}]\n` : ''}${kernels.some((k) => k.name === 'mlp_grad') ? `    ${run} mlp_grad < input.txt   # theta, X (N x input, row-major), Y (N x output), each as length then values\n` : ''}`;
+${sk.line ? `    ${run} solve 2 400                  # T, N [, NU [, SCHEME]] -> lines "x p" of the Godunov solution on [${sk.line.lo}, ${sk.line.hi}]
+    ${run} solve 2 400 ${sk.line.nu} weno5      # WENO5 + SSP-RK3: lines "x p"
+    ${run} solve 2 400 ${sk.line.nu} hj         # Lax-Friedrichs for u_t + H(u_x) = nu u_xx: lines "x u p", p = centred difference of u
+` : ''}${kernels.some((k) => k.name === 'mlp_grad') ? `    ${run} mlp_grad < input.txt   # theta, X (N x input, row-major), Y (N x output), each as length then values\n` : ''}`;
   return { [fileName]: file, 'README.md': readme };
 }

@@ -3,7 +3,7 @@
 // reserved words, array indexing, loop and declaration syntax. Printers print,
 // never derive or rewrite (the stability pass has already run).
 import { match } from 'ts-pattern';
-import { iadd, signatureArrays, signatureScalars, sizeSymbols, type BinOp, type KExpr, type KFn, type Kernel, type LValue, type Stmt } from './kernel-ir.js';
+import { bin, iadd, kneg, signatureArrays, signatureScalars, sizeSymbols, type BinOp, type KExpr, type KFn, type Kernel, type LValue, type Stmt } from './kernel-ir.js';
 
 /** Element-wise (NumPy slices inside a `vector` loop) or one scalar at a time. */
 export type Mode = 'scalar' | 'vector';
@@ -63,8 +63,12 @@ interface Context {
 
 const fill = (template: string, args: readonly string[]): string => template.replace(/\$(\d)/g, (_, i: string) => args[Number(i)]);
 
-/** The constant offset c of an index i + c, or undefined when idx does not mention i. */
-function offsetFrom(idx: KExpr, i: string): number | undefined {
+/**
+ * An index of a vector loop over i as base + i + c (base an expression without
+ * i, possibly absent; c a constant), or undefined when idx does not mention i.
+ * Row-major 2-D indices `j * (nx + 2) + i + 1` are of this form: they slice too.
+ */
+function splitIndex(idx: KExpr, i: string): { readonly base?: KExpr; readonly c: number } | undefined {
   const mentions = (e: KExpr): boolean => match(e)
     .with({ k: 'var' }, (x) => x.name === i)
     .with({ k: 'const' }, () => false)
@@ -75,9 +79,17 @@ function offsetFrom(idx: KExpr, i: string): number | undefined {
     .with({ k: 'select' }, (x) => mentions(x.cond) || mentions(x.a) || mentions(x.b))
     .exhaustive();
   if (!mentions(idx)) return undefined;
-  if (idx.k === 'var') return 0;
-  if (idx.k === 'binary' && idx.a.k === 'var' && idx.a.name === i && idx.b.k === 'const' && (idx.op === '+' || idx.op === '-')) return idx.op === '+' ? idx.b.v : -idx.b.v;
-  throw new Error(`printer: a vector loop over ${i} reads an index that is not ${i} + constant`);
+  if (idx.k === 'var') return { c: 0 };
+  const fail = (): never => { throw new Error(`printer: a vector loop over ${i} reads an index that is not base + ${i} + constant`); };
+  if (idx.k !== 'binary' || (idx.op !== '+' && idx.op !== '-')) return fail();
+  // one side holds i (once, with coefficient +1), the other is a constant or part of the base
+  const sign = idx.op === '+' ? 1 : -1;
+  const [inner, other, otherSign] = mentions(idx.a) && !mentions(idx.b) ? [idx.a, idx.b, sign]
+    : idx.op === '+' && mentions(idx.b) && !mentions(idx.a) ? [idx.b, idx.a, 1] : fail();
+  const r = splitIndex(inner, i)!;
+  if (other.k === 'const') return { ...r, c: r.c + otherSign * other.v };
+  const term = otherSign > 0 ? other : kneg(other);
+  return { c: r.c, base: r.base ? bin(otherSign > 0 ? '+' : '-', r.base, other) : term };
 }
 
 export function printExpr(e: KExpr, cx: Context, parentPrec = 0, integer = false): string {
@@ -90,10 +102,11 @@ export function printExpr(e: KExpr, cx: Context, parentPrec = 0, integer = false
     })
     .with({ k: 'var' }, (x) => cx.ident(x.name))
     .with({ k: 'index' }, (x) => {
-      const c = cx.vector && t.slice ? offsetFrom(x.idx, cx.vector.index) : undefined;
-      if (c !== undefined && cx.vector && t.slice) {
+      const at = cx.vector && t.slice ? splitIndex(x.idx, cx.vector.index) : undefined;
+      if (at !== undefined && cx.vector && t.slice) {
         const scalar: Context = { t, ident: cx.ident };
-        return t.slice(cx.ident(x.array), printExpr(iadd(cx.vector.from, c), scalar, 0, true), printExpr(iadd(cx.vector.to, c), scalar, 0, true));
+        const bound = (b: KExpr): string => printExpr(iadd(at.base ? iadd(at.base, b) : b, at.c), scalar, 0, true);
+        return t.slice(cx.ident(x.array), bound(cx.vector.from), bound(cx.vector.to));
       }
       return t.index(cx.ident(x.array), printExpr(x.idx, { t, ident: cx.ident }, 0, true));
     })
@@ -105,9 +118,12 @@ export function printExpr(e: KExpr, cx: Context, parentPrec = 0, integer = false
     .with({ k: 'select' }, (x) => t.select(printExpr(x.cond, cx), printExpr(x.a, cx), printExpr(x.b, cx), mode))
     .with({ k: 'binary' }, (x) => {
       const p = PREC[x.op];
-      // Right operands of - and / need parentheses at equal precedence; operands of
-      // && are always parenthesised (NumPy's & binds tighter than comparisons).
-      const left = x.op === '&&' ? 9 : p, right = x.op === '&&' ? 9 : x.op === '-' || x.op === '/' ? p + 1 : p;
+      // Right operands need parentheses at equal precedence: for - and / always,
+      // for + and * too on doubles, whose arithmetic is not associative (a * (b * c)
+      // printed as a * b * c would round differently from the kernel IR). Integer
+      // index arithmetic is exact and keeps the lighter spelling. Operands of &&
+      // are always parenthesised (NumPy's & binds tighter than comparisons).
+      const left = x.op === '&&' ? 9 : p, right = x.op === '&&' ? 9 : x.op === '-' || x.op === '/' || !integer ? p + 1 : p;
       const s = `${printExpr(x.a, cx, left, integer)} ${t.binop(x.op, mode)} ${printExpr(x.b, cx, right, integer)}`;
       return p < parentPrec || (x.op === '&&' && parentPrec > 0) ? `(${s})` : s;
     })

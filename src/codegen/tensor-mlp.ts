@@ -58,7 +58,7 @@ const sigma = (l: DenseLayer, z: KExpr): KExpr => match(l.activation)
   .exhaustive();
 
 /** sigma'(z) given z and a = sigma(z); undefined for the identity (factor 1). Matches src/ir/functions.ts. */
-const sigmaPrime = (l: DenseLayer, z: KExpr, a: KExpr): KExpr | undefined => match(l.activation)
+export const sigmaPrime = (l: DenseLayer, z: KExpr, a: KExpr): KExpr | undefined => match(l.activation)
   .with('identity', () => undefined)
   .with('relu', () => kcall('heaviside', z))
   .with('leaky_relu', () => select(bin('>', z, num(0)), num(1), num(l.slope ?? 0.01)))
@@ -67,34 +67,45 @@ const sigmaPrime = (l: DenseLayer, z: KExpr, a: KExpr): KExpr | undefined => mat
   .with('softplus', () => kcall('sigmoid', z))
   .exhaustive();
 
-const times = (a: KExpr, b: KExpr | undefined): KExpr => (b ? bin('*', a, b) : a);
+/** a * b, or a when b is undefined (a factor 1). */
+export const times = (a: KExpr, b: KExpr | undefined): KExpr => (b ? bin('*', a, b) : a);
 
 interface Names { z: (l: number) => string; a: (l: number) => string; delta: (l: number) => string }
-const NAMES: Names = { z: (l) => `z${l}`, a: (l) => `a${l}`, delta: (l) => `delta${l}` };
+export const NAMES: Names = { z: (l) => `z${l}`, a: (l) => `a${l}`, delta: (l) => `delta${l}` };
 
-function kernelShell(name: string, doc: string, d: MlpDescription, outLength: number, withDelta: boolean, body: Stmt[]): Kernel {
+export interface ShellOptions {
+  /** Scratch arrays of each layer's width besides z{l} and a{l} (e.g. delta{l}), by name. */
+  readonly perLayer: readonly ((l: number) => string)[];
+  /** A direction v, as long as theta, right after theta (the Hessian-vector product's input). */
+  readonly direction?: boolean;
+}
+
+/** Signature (theta[, v], X, Y, out) and per-layer temporaries of a tensor-route kernel. */
+export function kernelShell(name: string, doc: string, d: MlpDescription, outLength: number, o: ShellOptions, body: Stmt[]): Kernel {
   const { layers, parameterCount } = mlpLayout(d);
   const out = d.layers[d.layers.length - 1].width;
   const arrays: ArrayParam[] = [
     { k: 'array', name: 'theta', length: parameterCount, intent: 'in' },
+    ...(o.direction ? [{ k: 'array', name: 'v', length: parameterCount, intent: 'in' } as const] : []),
     { k: 'array', name: 'X', length: { size: 'N', times: d.input }, intent: 'in' },
     { k: 'array', name: 'Y', length: { size: 'N', times: out }, intent: 'in' },
   ];
   const temps = layers.flatMap((l) => [
     { name: NAMES.z(l.layer), length: l.width },
     { name: NAMES.a(l.layer), length: l.width },
-    ...(withDelta ? [{ name: NAMES.delta(l.layer), length: l.width }] : []),
+    ...o.perLayer.map((temp) => ({ name: temp(l.layer), length: l.width })),
   ]);
   return { name, doc, inputs: arrays, outputs: [{ k: 'array', name: 'out', length: outLength, intent: 'out' }], temps, body };
 }
 
 /** a^{l-1}[k] for sample n: the data row for the first layer. */
-const layerInput = (d: MlpDescription, l: LayerLayout, n: KExpr, k: KExpr): KExpr =>
+export const layerInput = (d: MlpDescription, l: LayerLayout, n: KExpr, k: KExpr): KExpr =>
   (l.layer === 1 ? index('X', iadd(imul(n, d.input), k)) : index(NAMES.a(l.layer - 1), k));
 
-const weight = (l: LayerLayout, j: KExpr, k: KExpr): KExpr => index('theta', iadd(iadd(num(l.weights), imul(j, l.fanIn)), k));
+/** W^l[j][k] in theta (or the same entry of another flat parameter-shaped array, e.g. the direction v). */
+export const weight = (l: LayerLayout, j: KExpr, k: KExpr, array = 'theta'): KExpr => index(array, iadd(iadd(num(l.weights), imul(j, l.fanIn)), k));
 
-function forward(d: MlpDescription, layout: readonly LayerLayout[], n: KExpr): Stmt[] {
+export function forward(d: MlpDescription, layout: readonly LayerLayout[], n: KExpr): Stmt[] {
   const j = kvar('j'), k = kvar('k');
   return layout.flatMap((l) => [
     comment(`layer ${l.layer}: z${l.layer} = W${l.layer} a${l.layer - 1}${l.bias !== null ? ` + b${l.layer}` : ''}, a${l.layer} = ${d.layers[l.layer - 1].activation}(z${l.layer})  (W${l.layer} at theta[${l.weights}], ${l.width} x ${l.fanIn})`),
@@ -159,13 +170,13 @@ function backward(d: MlpDescription, layout: readonly LayerLayout[], n: KExpr): 
   });
 }
 
-const describe = (d: MlpDescription): string => `${[d.input, ...d.layers.map((l) => l.width)].join('-')} dense network (${d.layers.map((l) => l.activation).join(', ')}), ${d.loss} loss`;
+export const describeNetwork = (d: MlpDescription): string => `${[d.input, ...d.layers.map((l) => l.width)].join('-')} dense network (${d.layers.map((l) => l.activation).join(', ')}), ${d.loss} loss`;
 
 /** out[0] = L(theta) = (1/N) sum_n l(f(x_n), y_n). */
 export function lowerMlpLoss(name: string, d: MlpDescription): Kernel {
   const { layers } = mlpLayout(d);
   const n = kvar('n');
-  return kernelShell(name, `L(theta) = (1/N) sum_n l(f(x_n), y_n) for a ${describe(d)}`, d, 1, false, [
+  return kernelShell(name, `L(theta) = (1/N) sum_n l(f(x_n), y_n) for a ${describeNetwork(d)}`, d, 1, { perLayer: [] }, [
     declare('loss', num(0)),
     loop('n', 0, kvar('N'), [...forward(d, layers, n), ...sampleLoss(d, layers[layers.length - 1], n, false)]),
     assign(index('out', 0), bin('/', kvar('loss'), kvar('N'))),
@@ -176,7 +187,7 @@ export function lowerMlpLoss(name: string, d: MlpDescription): Kernel {
 export function lowerMlpGradient(name: string, d: MlpDescription): Kernel {
   const { layers, parameterCount } = mlpLayout(d);
   const n = kvar('n'), q = kvar('q');
-  return kernelShell(name, `grad L(theta) by back-propagation for a ${describe(d)}`, d, parameterCount, true, [
+  return kernelShell(name, `grad L(theta) by back-propagation for a ${describeNetwork(d)}`, d, parameterCount, { perLayer: [NAMES.delta] }, [
     loop('q', 0, parameterCount, [assign(index('out', q), num(0))], true),
     declare('loss', num(0)),
     loop('n', 0, kvar('N'), [

@@ -1,6 +1,6 @@
 // The derivation pipeline, as a recipe (DESIGN §2). Types at each stage:
 //   Spec -> Model -> SymmetryResult -> QuotientResult -> Viscosity
-//        -> CoarseGrainResult -> shock (ShockReport + steps) -> Derivation
+//        -> CoarseGrainResult -> shock (ShockReport + steps + LineProblem) -> Derivation
 // Every intermediate is kept in `Intermediates` for inspection and for the
 // later commands (solve, export, verify) that start from the same objects.
 import { match } from 'ts-pattern';
@@ -17,7 +17,7 @@ import type { QuotientResult, StageContext } from '../quotient/types.js';
 import { boxShock } from '../shock/box-shock.js';
 import { networkShock } from '../shock/network-shock.js';
 import { initialParameters, sampleGradients } from '../shock/sgd-trajectory.js';
-import { shockOnLine } from '../shock/shock-on-line.js';
+import { shockOnLine, type LineProblem } from '../shock/shock-on-line.js';
 import { SpecError } from '../spec/errors.js';
 import type { Spec } from '../spec/types.js';
 import { expressionSymmetries } from '../symmetry/expression-symmetries.js';
@@ -41,6 +41,13 @@ export interface Intermediates {
   readonly viscosity: Viscosity;
   readonly coarse: CoarseGrainResult;
   readonly shock: { readonly report: ShockReport; readonly steps: readonly Step[] };
+  /**
+   * The 1-D problem the shock stage analysed (what `solve` integrates): the 1-D
+   * quotient line (metric G, conserved constants fixed), or for a quotient of
+   * dimension >= 2 the slice theta* + s v along the most negative (convex
+   * case: least convex) quotient direction. `line.origin` says which.
+   */
+  readonly line: LineProblem;
 }
 
 export function buildModel(spec: Spec): Model {
@@ -80,20 +87,25 @@ export function runPipeline(spec: Spec, opts: PipelineOptions): { derivation: De
 
   stage('coarse-grain');
   const viscosity = viscosityFor(spec, model);
-  const line = quotientLine(spec, model, quotient);
-  const coarse = coarseGrain({ quotientDimension: quotient.quotientDimension, reduced: quotient.reduced, viscosity, domain: line?.domain }, ctx);
+  const quotient1d = quotientLine(spec, model, quotient);
+  const coarse = coarseGrain({ quotientDimension: quotient.quotientDimension, reduced: quotient.reduced, viscosity, domain: quotient1d?.domain }, ctx);
 
   stage('shock');
-  const shock = model.kind === 'mlp'
+  const { line, ...shock } = model.kind === 'mlp'
     ? networkShock(model, symmetry, spec.training, viscosity.nu)
-    : line
-      ? shockOnLine({ ...line, nu: viscosity.nu, seed: ctx.seed })
+    : quotient1d
+      ? quotientLineShock({ ...quotient1d, nu: viscosity.nu, seed: ctx.seed })
       : boxShock(model, symmetry, spec.domain, viscosity.nu, ctx.seed);
 
   const steps = [first, ...symmetry.steps, ...quotient.steps, ...coarse.steps, ...shock.steps];
   const report = buildReport(spec, model, symmetry, quotient, viscosity, shock.report, steps);
   return {
     derivation: { name: spec.name, steps, report },
-    intermediates: { spec, model, symmetry, quotient, viscosity, coarse, shock },
+    intermediates: { spec, model, symmetry, quotient, viscosity, coarse, shock: { report: shock.report, steps: shock.steps }, line },
   };
+}
+
+/** The shock stage on the 1-D quotient line itself: the line analysed is the quotient. */
+function quotientLineShock(line: LineProblem): { report: ShockReport; steps: Step[]; line: LineProblem } {
+  return { ...shockOnLine(line), line };
 }

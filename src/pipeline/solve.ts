@@ -1,58 +1,159 @@
-// `solve`: the derived viscous Burgers equation p_t + (p^2/2)_x = nu p_xx on
-// the 1-D quotient of a spec, from p(x, 0) = Lbar'(x), with a chosen scheme.
-// Outflow boundaries (waves leave the box without reflection).
+// `solve`: the derived viscous Burgers equation p_t + (p^2/2)_x = nu p_xx from
+// p(x, 0) = dLbar/dx on the 1-D line the shock stage analysed
+// (Intermediates.line): the 1-D quotient of an expression spec, or the slice
+// theta* + s v of a higher-dimensional quotient (networks, bare expressions).
+// Recipe (types in comments):
+//   LineProblem -> FlatLine (coordinate x, uniform grid, u0 = Lbar, p0 = dLbar/dx)
+//     -> runScheme (u, p on the grid) -> detectShocks -> SolveResult
+// Coordinates (DESIGN §1): a flat line is solved in its own variable. A curved
+// 1-D quotient (G not constant) is solved in arc length s = Int dw/sqrt(G),
+// where the metric is flat and the equation is the same Burgers equation
+// (numerics/arc-length.ts): x = s, p = du/ds. du/ds stays finite at cone
+// points (G = 0), where du/dw = (du/ds)/sqrt(G) does not; w(s) is reported
+// alongside. Outflow boundaries (waves leave the box without reflection).
 import { match } from 'ts-pattern';
 import { compile } from '../ir/evaluate.js';
 import { diff } from '../ir/diff.js';
-import { burgersFlux, coleHopfSolution, detectShocks, solveBurgers1D, solveHamiltonJacobi1D, uniformGrid, type DetectedShock } from '../numerics/index.js';
+import { text } from '../print/text.js';
+import {
+  arcLengthMap, burgersFlux, coleHopfQuadrature, detectShocks, slopeToArcLength, solveBurgers1D, solveHJ1D, uniformGrid,
+  type ArcLengthMap, type DetectedShock, type Grid,
+} from '../numerics/index.js';
+import type { LineProblem, LineSlice } from '../shock/shock-on-line.js';
+import { SpecError } from '../spec/errors.js';
 import type { Intermediates } from './derive.js';
-import { quotientLine } from './quotient-line.js';
 import { UsageError } from '../cli/errors.js';
 
 export const SCHEMES = ['weno5', 'godunov', 'cole-hopf', 'hj'] as const;
 export type SolveScheme = (typeof SCHEMES)[number];
 
+/** Which coordinate x is, and where the line comes from (`solve --json`: `coordinate`). */
+export interface SolveCoordinate {
+  /** Name of x: the line's own variable (flat) or 's', the arc length of `quotientVariable`. */
+  readonly name: string;
+  readonly metric: 'flat' | 'arc-length';
+  /** What p is: the slope du/dx, e.g. 'du/ds'. */
+  readonly slope: string;
+  /** Where the line comes from (the shock stage's wording; TeX between $...$). */
+  readonly origin: string;
+  /** Arc length only: the quotient coordinate w, its inverse metric G(w) and the point where s = 0. */
+  readonly quotientVariable?: string;
+  readonly inverseMetric?: string;
+  readonly anchor?: number;
+  /** Arc length only: points where G = 0 (cone points, at finite distance). */
+  readonly conePoints?: readonly number[];
+  /** A slice theta* + s v: the parameters, theta* and the unit vector v. */
+  readonly slice?: LineSlice;
+}
+
+export interface SolveShock extends DetectedShock {
+  /** Arc length only: the shock's position in the quotient coordinate, w(location). */
+  readonly quotientLocation?: number;
+}
+
 export interface SolveResult {
   readonly x: number[]; readonly u: number[]; readonly p: number[];
   readonly time: number; readonly viscosity: number; readonly scheme: SolveScheme;
-  readonly shocks: readonly DetectedShock[];
+  readonly shocks: readonly SolveShock[];
+  readonly coordinate: SolveCoordinate;
+  /** Arc length only: w(x) at every grid point. */
+  readonly quotientCoordinate?: number[];
   readonly variable: string; readonly grid: number;
 }
 
-export function solveQuotient(im: Intermediates, o: { time: number; viscosity?: number; grid: number; scheme: SolveScheme; onProgress?: (t: number) => void }): SolveResult {
-  const line = quotientLine(im.spec, im.model, im.quotient);
-  if (!line) throw new UsageError(`${im.spec.sourceFile}: solve needs a 1-D quotient with a reduced loss (this spec: ${im.model.kind}, quotient dimension ${im.quotient.quotientDimension})`);
-  if (line.metric) throw new UsageError(`${im.spec.sourceFile}: the quotient line of this spec is curved (G not constant); solve handles flat 1-D quotients only so far`);
-  const nu = o.viscosity ?? im.viscosity.nu;
-  const lbar = compile(line.loss, [line.variable]);
-  const dlbar = compile(diff(line.loss, line.variable), [line.variable]);
-  const L = (w: number): number => lbar([w]);
-  const grid = uniformGrid(line.domain[0], line.domain[1], o.grid);
-  const p0 = Float64Array.from(grid.x, (w) => dlbar([w]));
-  // u from p by the trapezoid rule, anchored at the left cell by Cole-Hopf (far from shocks).
-  const integrate = (p: Float64Array): Float64Array => {
-    const u = new Float64Array(p.length);
-    u[0] = nu > 0 ? coleHopfSolution(L, nu, grid.x.subarray(0, 1), o.time, line.domain).u[0] : NaN;
-    for (let i = 1; i < p.length; i++) u[i] = u[i - 1] + 0.5 * (p[i] + p[i - 1]) * grid.dx;
-    return u;
-  };
-  const { u, p } = match(o.scheme)
+/** Initial data of the flat problem u_t + u_x^2/2 = nu u_xx on a grid. */
+export interface LineData {
+  /** u(x, 0) = Lbar on the whole line: Cole-Hopf integrates beyond the grid. */
+  readonly u0: (x: number) => number;
+  /** p(x, 0) = du0/dx at the cell centres. */
+  readonly p0: Float64Array;
+  /** Cole-Hopf integration window in x (holds the mass of the integrand). */
+  readonly window: readonly [number, number];
+}
+
+/**
+ * The scheme dispatch, the one place that names solvers: u and p = u_x at the
+ * cell centres of `grid` at `time`. godunov/weno5 evolve p (Burgers) and get u
+ * by the trapezoid rule anchored at the left cell by Cole-Hopf; hj evolves u
+ * and differentiates; cole-hopf is the exact quadrature.
+ */
+export function runScheme(scheme: SolveScheme, grid: Grid, data: LineData, nu: number, time: number, onProgress?: (t: number) => void): { u: Float64Array; p: Float64Array } {
+  const exact = (x: Float64Array) => coleHopfQuadrature({ lbar: data.u0, nu, t: time, x, window: data.window });
+  return match(scheme)
     .with('cole-hopf', () => {
       if (!(nu > 0)) throw new UsageError('--scheme cole-hopf needs a positive viscosity');
-      return coleHopfSolution(L, nu, grid.x, o.time, line.domain);
+      return exact(grid.x);
     })
     .with('hj', () => {
-      const uu = solveHamiltonJacobi1D(grid, Float64Array.from(grid.x, L), o.time, nu, burgersFlux, 'outflow');
-      const pp = Float64Array.from(uu, (_, i) => (uu[Math.min(i + 1, uu.length - 1)] - uu[Math.max(i - 1, 0)]) / ((Math.min(i + 1, uu.length - 1) - Math.max(i - 1, 0)) * grid.dx));
-      return { u: uu, p: pp };
+      const u = solveHJ1D({ grid, u0: Float64Array.from(grid.x, data.u0), time, nu, hamiltonian: burgersFlux, bc: 'outflow', scheme: 'lax-friedrichs', onProgress }).u;
+      const n = u.length, at = (i: number) => Math.min(Math.max(i, 0), n - 1);
+      return { u, p: Float64Array.from(u, (_, i) => (u[at(i + 1)] - u[at(i - 1)]) / ((at(i + 1) - at(i - 1)) * grid.dx)) };
     })
-    .with('godunov', 'weno5', (scheme) => {
-      const pp = solveBurgers1D({ grid, p0, time: o.time, nu, flux: burgersFlux, bc: 'outflow', scheme, onProgress: o.onProgress }).p;
-      return { u: integrate(pp), p: pp };
+    .with('godunov', 'weno5', (s) => {
+      const p = solveBurgers1D({ grid, p0: data.p0, time, nu, flux: burgersFlux, bc: 'outflow', scheme: s, onProgress }).p;
+      const u = new Float64Array(p.length);
+      u[0] = nu > 0 ? exact(grid.x.subarray(0, 1)).u[0] : NaN;
+      for (let i = 1; i < p.length; i++) u[i] = u[i - 1] + 0.5 * (p[i] + p[i - 1]) * grid.dx;
+      return { u, p };
     })
     .exhaustive();
+}
+
+/** The line as a flat problem: its coordinate, grid and initial data, and the way back to w. */
+interface FlatLine {
+  readonly coordinate: SolveCoordinate;
+  readonly grid: Grid;
+  readonly data: LineData;
+  readonly toQuotient?: (x: number) => number;
+}
+
+function flatLine(line: LineProblem, cells: number, sourceFile: string): FlatLine {
+  const w = line.variable, [lo, hi] = line.domain;
+  const lbar = compile(line.loss, [w]), slope = compile(diff(line.loss, w), [w]);
+  const L = (v: number): number => lbar([v]), dL = (v: number): number => slope([v]);
+  const common = { origin: line.origin, ...(line.slice ? { slice: line.slice } : {}) };
+  if (!line.metric) {
+    const grid = uniformGrid(lo, hi, cells), half = (hi - lo) / 2;
+    return {
+      coordinate: { name: w, metric: 'flat', slope: `du/d${w}`, ...common },
+      grid,
+      data: { u0: L, p0: Float64Array.from(grid.x, dL), window: [lo - half, hi + half] },
+    };
+  }
+  const G = compile(line.metric, [w]);
+  const anchor = Math.min(Math.max(0, lo), hi);
+  let map: ArcLengthMap;
+  try {
+    map = arcLengthMap((v) => G([v]), line.domain, { anchor });
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    // The range of w comes from the parameter box (quotient-line.ts): that is the key to change.
+    throw new SpecError(sourceFile, 'domain', `expected a parameter box over which ${w} in [${lo}, ${hi}] has finite arc length Int d${w}/sqrt(G) for solve (${e.message.replace(/^arcLengthMap: /, '')})`);
+  }
+  const [s0, s1] = map.range, half = (s1 - s0) / 2;
+  const grid = uniformGrid(s0, s1, cells);
   return {
-    x: [...grid.x], u: [...u], p: [...p], time: o.time, viscosity: nu, scheme: o.scheme,
-    shocks: detectShocks(grid.x, p, burgersFlux, nu), variable: line.variable, grid: o.grid,
+    coordinate: {
+      name: 's', metric: 'arc-length', slope: 'du/ds', ...common,
+      quotientVariable: w, inverseMetric: text(line.metric), anchor, conePoints: map.conePoints,
+    },
+    grid,
+    // u0(s) = Lbar(w(s)); beyond the box w(s) continues with the end metric (arc-length.ts).
+    data: { u0: (s) => L(map.w(s)), p0: slopeToArcLength(map, dL, grid.x), window: [s0 - half, s1 + half] },
+    toQuotient: map.w,
+  };
+}
+
+export function solveQuotient(im: Intermediates, o: { time: number; viscosity?: number; grid: number; scheme: SolveScheme; onProgress?: (t: number) => void }): SolveResult {
+  const nu = o.viscosity ?? im.viscosity.nu;
+  const flat = flatLine(im.line, o.grid, im.spec.sourceFile);
+  const { grid, toQuotient } = flat;
+  const { u, p } = runScheme(o.scheme, grid, flat.data, nu, o.time, o.onProgress);
+  const shocks = detectShocks(grid.x, p, burgersFlux, nu).map((s) => (toQuotient ? { ...s, quotientLocation: toQuotient(s.location) } : s));
+  return {
+    x: [...grid.x], u: [...u], p: [...p], time: o.time, viscosity: nu, scheme: o.scheme, shocks,
+    coordinate: flat.coordinate,
+    ...(toQuotient ? { quotientCoordinate: Array.from(grid.x, toQuotient) } : {}),
+    variable: flat.coordinate.name, grid: o.grid,
   };
 }

@@ -13,11 +13,16 @@ import type { ShockReport } from '../derivation/derivation.js';
 import type { SymmetryResult } from '../symmetry/types.js';
 import { seededRng } from '../util/random.js';
 import { complementBasis, hessianFromGradient, quotientMinEigen } from './quotient-hessian.js';
-import { shockOnLine } from './shock-on-line.js';
+import { shockOnLine, type LineProblem } from './shock-on-line.js';
 
 const fmt = (x: number): string => Number(x.toPrecision(6)).toString();
 
-export function boxShock(model: Model, sym_: SymmetryResult, box: Readonly<Record<string, readonly [number, number]>>, nu: number, seed: number, samples = 2000): { report: ShockReport; steps: Step[] } {
+/**
+ * The report and steps, and the slice through the worst point (`line`): the
+ * 1-D problem the shock stage analysed, or, when rho <= 0 (no shock, nothing
+ * analysed), the slice along the least convex quotient direction for `solve`.
+ */
+export function boxShock(model: Model, sym_: SymmetryResult, box: Readonly<Record<string, readonly [number, number]>>, nu: number, seed: number, samples = 2000): { report: ShockReport; steps: Step[]; line: LineProblem } {
   const P = model.parameters, n = P.length;
   const H = hessian(model.loss, P);
   const hess = compileMany(H.flat(), P);
@@ -40,13 +45,18 @@ export function boxShock(model: Model, sym_: SymmetryResult, box: Readonly<Recor
     conditions: ['symbolic Hessian, evaluated exactly at each point'],
     checks: [finiteDifferenceAgreement(compileMany(gradient(model.loss, P), P), worst)],
   };
-  if (worst.rho <= 0) {
-    return { report: { forms: false, time: null, location: null, rho: worst.rho, reynolds: null, regime: 'none', speed: null, lax: null }, steps: [step] };
-  }
   const s = sym('s');
   const slice = substitute(model.loss, new Map(P.map((p, i) => [p, add(num(String(worst.theta[i])), mul(num(String(worst.vector[i])), s))] as const)));
-  const line = shockOnLine({ variable: 's', loss: slice, domain: [-2, 2], nu, seed, origin: 'the slice $\\theta^* + s v$ along the most negative quotient direction' });
-  return { report: { ...line.report, forms: true, rho: worst.rho, time: 1 / worst.rho }, steps: [step, ...line.steps] };
+  const line: LineProblem = {
+    variable: 's', loss: slice, domain: [-2, 2], nu, seed,
+    origin: worst.rho > 0 ? 'the slice $\\theta^* + s v$ along the most negative quotient direction' : 'the slice $\\theta^* + s v$ along the least convex quotient direction',
+    slice: { parameters: P, point: [...worst.theta], direction: [...worst.vector] },
+  };
+  if (worst.rho <= 0) {
+    return { report: { forms: false, time: null, location: null, rho: worst.rho, reynolds: null, regime: 'none', speed: null, lax: null }, steps: [step], line };
+  }
+  const analysed = shockOnLine(line);
+  return { report: { ...analysed.report, forms: true, rho: worst.rho, time: 1 / worst.rho }, steps: [step, ...analysed.steps], line };
 }
 
 /** Independent check of the worst point: lambda_min from a finite-difference Hessian of the gradient agrees. */

@@ -14,13 +14,14 @@ import type { SymmetryResult } from '../symmetry/types.js';
 import type { TrainingSpec } from '../spec/types.js';
 import { complementBasis, hessianFromGradient, quotientMinEigen } from './quotient-hessian.js';
 import { sgdTrajectory } from './sgd-trajectory.js';
-import { shockOnLine } from './shock-on-line.js';
+import { shockOnLine, type LineProblem } from './shock-on-line.js';
 
 const fmt = (x: number): string => Number(x.toPrecision(6)).toString();
 /** Slice half-width in theta-space (Euclidean arc length along the eigenvector). */
 const SLICE_HALF_WIDTH = 2;
 
-export function networkShock(model: Model, sym_: SymmetryResult, training: TrainingSpec, nu: number): { report: ShockReport; steps: Step[]; trajectory: { step: number; rho: number }[] } {
+/** The report and steps, the slice the shock stage analysed (`line`) and the rho profile along SGD. */
+export function networkShock(model: Model, sym_: SymmetryResult, training: TrainingSpec, nu: number): { report: ShockReport; steps: Step[]; line: LineProblem; trajectory: { step: number; rho: number }[] } {
   const n = model.parameters.length;
   const gradL = compileMany(gradient(model.loss, model.parameters), model.parameters);
   const fields = sym_.families.flatMap((f) => f.generators.map((g) => compileMany(g.field, model.parameters)));
@@ -37,7 +38,12 @@ export function networkShock(model: Model, sym_: SymmetryResult, training: Train
   const s = sym('s');
   const bindings = new Map(model.parameters.map((p, i) => [p, add(num(String(worst.theta[i])), mul(num(String(worst.vector[i])), s))] as const));
   const slice = substitute(model.loss, bindings);
-  const line = shockOnLine({ variable: 's', loss: slice, domain: [-SLICE_HALF_WIDTH, SLICE_HALF_WIDTH], nu, seed: training.seed, origin: `the slice $\\theta^* + s v$ through SGD step ${worst.step}` });
+  const problem: LineProblem = {
+    variable: 's', loss: slice, domain: [-SLICE_HALF_WIDTH, SLICE_HALF_WIDTH], nu, seed: training.seed,
+    origin: `the slice $\\theta^* + s v$ through SGD step ${worst.step}`,
+    slice: { parameters: model.parameters, point: [...worst.theta], direction: [...worst.vector] },
+  };
+  const line = shockOnLine(problem);
   const trajStep: Step = {
     id: 'shock/trajectory-curvature', stage: 'shock', rule: 'quotient-hessian-trajectory',
     title: 'Negative curvature of the quotient along SGD',
@@ -51,7 +57,7 @@ export function networkShock(model: Model, sym_: SymmetryResult, training: Train
   const report: ShockReport = forms
     ? { ...line.report, forms: true, rho: worst.rho, time: 1 / worst.rho }
     : { forms: false, time: null, location: null, rho: worst.rho, reynolds: null, regime: 'none', speed: null, lax: null };
-  return { report, steps: [trajStep, ...line.steps], trajectory: profile };
+  return { report, steps: [trajStep, ...line.steps], line: problem, trajectory: profile };
 }
 
 /** The reported direction is a quotient direction (orthogonal to every generator) and an eigenvector: v^T H v = lambda_min. */

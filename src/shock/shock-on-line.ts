@@ -24,6 +24,14 @@ export interface LineProblem {
   readonly seed: number;
   /** Where this line comes from (for the step prose). */
   readonly origin: string;
+  /** A slice theta* + s v of a higher-dimensional quotient: the parameters, theta* and the unit vector v. */
+  readonly slice?: LineSlice;
+}
+
+export interface LineSlice {
+  readonly parameters: readonly string[];
+  readonly point: readonly number[];
+  readonly direction: readonly number[];
 }
 
 const numericCheck = (ok: boolean, detail: string, residual?: number, tolerance?: number): Check =>

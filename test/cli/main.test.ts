@@ -101,10 +101,31 @@ describe('hugoniot solve', () => {
     expect(r.err).toMatch(msg);
   });
 
-  it('a network spec is refused clearly (no 1-D quotient)', async () => {
-    const r = await cli(['solve', 'derivations/relu-2-4-1/spec.yaml', '--time', '1']);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(/needs a 1-D quotient/);
+  it('a network spec is solved on the slice the shock stage analysed; --json says which coordinate x is', async () => {
+    const r = await cli(['solve', 'derivations/linear-2-3-2/spec.yaml', '--time', '50', '--grid', '200', '--scheme', 'cole-hopf', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    for (const k of ['x', 'u', 'p', 'time', 'viscosity', 'scheme', 'shocks', 'coordinate']) expect(j).toHaveProperty(k);
+    expect(j.x).toHaveLength(200);
+    expect(j.coordinate).toMatchObject({ name: 's', metric: 'flat', slope: 'du/ds' });
+    expect(j.coordinate.origin).toMatch(/slice .* through SGD step \d+/);
+    expect(j.coordinate.slice.parameters).toHaveLength(17);
+    expect(j.coordinate.slice.point).toHaveLength(17);
+    expect(j.coordinate.slice.direction).toHaveLength(17);
+  });
+
+  it('a curved quotient (scalar-linear, G = 2|w|) is solved in arc length s, with w(s) alongside', async () => {
+    const r = await cli(['solve', 'derivations/scalar-linear/spec.yaml', '--time', '2', '--viscosity', '0.005', '--grid', '300', '--scheme', 'cole-hopf', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.coordinate).toMatchObject({ name: 's', metric: 'arc-length', slope: 'du/ds', quotientVariable: 'w', anchor: 0, conePoints: [0] });
+    expect(j.quotientCoordinate).toHaveLength(300);
+    expect(j.shocks).toHaveLength(1);
+    const s = j.shocks[0].location;
+    expect(j.shocks[0].quotientLocation).toBeCloseTo((Math.sign(s) * s * s) / 2, 10); // w = sign(s) s^2/2
+    const text = await cli(['solve', 'derivations/scalar-linear/spec.yaml', '--time', '2', '--viscosity', '0.005', '--grid', '300', '--scheme', 'cole-hopf']);
+    expect(text.out).toMatch(/on arc length s of w/);
+    expect(text.out).toMatch(/found 1 shock\(s\):\n {2}at s = -0\.2\d+ \(w = -0\.03\d+\)/);
   });
 });
 

@@ -1,7 +1,8 @@
 // `export`: every target's file run for real (node, python3 + NumPy, cc -O2)
-// with its own driver and compared with the in-process kernels; the generated
-// Godunov solver against the hand-written numerics; the PyTorch loss against
-// the gradient kernel through autograd (when torch is installed).
+// with its own driver and compared with the in-process kernels, the `solve`
+// command of every 1-D scheme with the in-process generated solvers; the
+// generated Godunov solver against the hand-written numerics; the PyTorch loss
+// against the gradient kernel through autograd (when torch is installed).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +10,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileJs } from '../../src/codegen/compile-js.js';
 import { exportFiles, specKernels } from '../../src/codegen/export.js';
+import { generatedSolver1D } from '../../src/codegen/generated-solver.js';
+import { hamiltonianOf } from '../../src/codegen/pde.js';
+import { SCHEMES_1D } from '../../src/codegen/solvers/index.js';
 import type { Kernel } from '../../src/codegen/kernel-ir.js';
 import { burgersFlux, solveBurgers1D, uniformGrid } from '../../src/numerics/index.js';
 import { runPipeline, type Intermediates } from '../../src/pipeline/derive.js';
@@ -67,14 +71,27 @@ describe.each(EXAMPLES)('export of %s: every target agrees with the in-process k
       expect(maxRelativeError(numbers(run(['mlp_grad'], stdinFor(byName('mlp_grad'), [theta, X, Y]))), g), 'tensor route of the export vs scalar route').toBeLessThan(1e-10);
     }
     if (name === 'double-well') {
-      const js = numbers(exported(im, 'js')(['solve', '1', '200', '0.05']));
-      expect(maxRelativeError(numbers(run(['solve', '1', '200', '0.05'])), js)).toBeLessThan(1e-10);
+      // solve T N NU SCHEME: lines "x p" (godunov, weno5) or "x u p" (hj), vs the in-process generated solver
+      const initial = (k: string) => { const f = compileJs<K2>(byName(k)), w = new Float64Array(1), s = new Float64Array(1); return (x: number) => { w[0] = x; f(w, s); return s[0]; }; };
+      const grid = uniformGrid(-3, 3, 200), H = hamiltonianOf(im.coarse.hamiltonJacobi);
+      for (const scheme of SCHEMES_1D) {
+        const r = generatedSolver1D(H, scheme)(Float64Array.from(grid.x, initial(scheme === 'hj' ? 'lbar' : 'lbar_slope')), { dx: grid.dx, nu: 0.05, time: 1 });
+        const expected = [...grid.x].flatMap((x, i) => (scheme === 'hj' ? [x, r.u![i], r.p[i]] : [x, r.p[i]]));
+        expect(maxRelativeError(numbers(run(['solve', '1', '200', '0.05', scheme])), expected), `solve ... ${scheme} in ${target}`).toBeLessThan(1e-10);
+      }
+      expect(maxRelativeError(numbers(run(['solve', '1', '200'])), numbers(run(['solve', '1', '200', '0.05', 'godunov']))), 'the default scheme is godunov').toBe(0);
     }
   });
 });
 
-describe('generated solver', () => {
-  it('the generated Godunov kernel agrees with the hand-written in-process one', () => {
+describe('generated solvers in the export', () => {
+  it('a flat 1-D quotient exports lbar, lbar_slope and the three 1-D solvers of the derived H', () => {
+    const sk = specKernels(examples['double-well']!);
+    expect(sk.kernels.map((k) => k.name)).toEqual(['loss', 'grad', 'hvp', 'lbar', 'lbar_slope', 'burgers_godunov', 'burgers_weno5', 'hj_lax_friedrichs']);
+    expect(sk.line?.solvers.map((s) => s.scheme)).toEqual(['godunov', 'weno5', 'hj']);
+  });
+
+  it('the exported Godunov kernel agrees with the hand-written in-process one (measured: bitwise)', () => {
     const { kernels } = specKernels(examples['double-well']!);
     const solver = compileJs<(p: Float64Array, n: Float64Array, F: Float64Array, dx: number, nu: number, t: number, cfl: number) => number>(kernels.find((k) => k.name === 'burgers_godunov')!);
     const grid = uniformGrid(-3, 3, 300);
@@ -82,7 +99,15 @@ describe('generated solver', () => {
     const p = new Float64Array(302); p.set(p0, 1);
     expect(solver(p, new Float64Array(302), new Float64Array(302), grid.dx, 0.05, 1, 0.9)).toBeGreaterThan(0);
     const ref = solveBurgers1D({ grid, p0, time: 1, nu: 0.05, flux: burgersFlux, bc: 'outflow', scheme: 'godunov', cfl: 0.9 }).p;
-    expect(maxRelativeError(p.subarray(1, 301), ref)).toBeLessThan(1e-10);
+    expect(maxRelativeError(p.subarray(1, 301), ref)).toBeLessThan(1e-12);
+  });
+
+  it.each(['js', 'python', 'c'] as const)('%s: an unknown scheme is refused (exit 2)', (target) => {
+    if (target !== 'js' && !available(target)) return;
+    const run = exported(examples['double-well']!, target);
+    const failure = ((): { status?: number; stderr?: Buffer } => { try { run(['solve', '1', '20', '0.05', 'upwind']); return {}; } catch (e) { return e as { status: number; stderr: Buffer }; } })();
+    expect(failure.status).toBe(2);
+    expect(String(failure.stderr)).toMatch(/unknown scheme upwind \(expected godunov\|weno5\|hj\)/);
   });
 });
 

@@ -34,5 +34,50 @@ describe('arc length s = Int dw / sqrt(G)', () => {
 
   it('rejects a metric that is not positive', () => {
     expect(() => arcLengthMap((w) => w, [-1, 1])).toThrow(/not positive/);
+    expect(() => arcLengthMap(() => 0, [-1, 1])).toThrow(/not positive/);
+  });
+});
+
+describe('arc length through a cone point (G vanishes, 1/sqrt(G) integrable)', () => {
+  // scalar-linear on the balanced level set: G = sqrt(c^2 + 4 w^2) at c = 0 is 2|w|, and
+  // s = Int_0^w dw'/sqrt(2|w'|) = sign(w) sqrt(2|w|), w = sign(s) s^2/2 (closed form).
+  const G = (w: number) => Math.sqrt(4 * w * w);
+  const sExact = (w: number) => Math.sign(w) * Math.sqrt(2 * Math.abs(w));
+  const wExact = (s: number) => (Math.sign(s) * s * s) / 2;
+  // Tolerances: the substituted Gauss rule is exact to rounding for this G (1e-14 measured,
+  // the zero a node); with the zero between samples it is located by golden section to
+  // ~1e-25, and s near a cone point is only as accurate as sqrt of that (5e-13 measured).
+  it.each([
+    ['zero on a node', [-4, 4], 2049, 1e-12],
+    ['zero between nodes', [-3, 4.1], 2049, 1e-11],
+    ['zero between nodes, coarse', [-3, 4.1], 257, 1e-10],
+    ['zero at the left end', [0, 4], 513, 1e-12],
+    ['zero at the right end', [-4, 0], 513, 1e-12],
+  ] as const)('%s: s(w) and w(s) match the closed form', (_, domain, nodes, tol) => {
+    const m = arcLengthMap(G, domain, { nodes, anchor: 0 });
+    expect(m.conePoints).toHaveLength(1);
+    expect(Math.abs(m.conePoints[0])).toBeLessThan(1e-20);
+    expect(m.range[0]).toBeCloseTo(sExact(domain[0]), 11);
+    expect(m.range[1]).toBeCloseTo(sExact(domain[1]), 11);
+    let es = 0, ew = 0;
+    for (let k = 0; k <= 2000; k++) {
+      const w = domain[0] + ((domain[1] - domain[0]) * k) / 2000;
+      es = Math.max(es, Math.abs(m.s(w) - sExact(w)));
+      ew = Math.max(ew, Math.abs(m.w(sExact(w)) - w));
+    }
+    expect(es).toBeLessThan(tol);
+    expect(ew).toBeLessThan(3 * tol);
+    expect(m.sqrtG(0)).toBe(0);
+  });
+
+  it('beyond the domain the metric is frozen at its end value (C^1 continuation)', () => {
+    const m = arcLengthMap(G, [-4, 4], { anchor: 0 });
+    const [, s1] = m.range;
+    expect(m.w(s1 + 0.5)).toBeCloseTo(4 + 0.5 * Math.sqrt(8), 12);
+    expect(m.s(4 + 0.5 * Math.sqrt(8))).toBeCloseTo(s1 + 0.5, 12);
+  });
+
+  it('a zero of order 2 is infinitely far away: rejected with the reason', () => {
+    expect(() => arcLengthMap((w) => w * w, [-1, 1])).toThrow(/order 2\.00 at w = 0.*infinitely far/);
   });
 });

@@ -1,0 +1,98 @@
+// The generated solvers in-process: the kernels of solvers/ compiled with
+// compile-js (the same printed text every target gets), once per (H, scheme),
+// behind functions over grid arrays. Layout (ghost cells, scratch arrays) is
+// handled here; a solve allocates its arrays once, the kernel nothing per step.
+//   generatedSolver1D(H, 'godunov' | 'weno5')  p(x, 0) at cell centres -> p(x, T)
+//   generatedSolver1D(H, 'hj')                 u(x, 0) at nodes -> u(x, T) and p = u_x
+//                                              (centred differences; one-sided at the ends)
+//   generatedSolver2D(H)                       p(x, y, 0) row-major nx x ny -> p(x, y, T)
+import type { Expr } from '../ir/expr.js';
+import { text } from '../print/text.js';
+import { compileJs } from './compile-js.js';
+import { signatureArrays } from './kernel-ir.js';
+import { burgers2dGodunovKernel, solver1D, type Scheme1D } from './solvers/index.js';
+
+export interface Solve1DOptions {
+  readonly dx: number;
+  readonly nu: number;
+  readonly time: number;
+  /** Courant number; default that of the scheme (0.9 Godunov and HJ, 0.5 WENO5). */
+  readonly cfl?: number;
+}
+export interface Solution1D {
+  /** p = u_x: the solution of the conservation-law schemes; for HJ, differences of u. */
+  readonly p: Float64Array;
+  /** u (HJ only). */
+  readonly u?: Float64Array;
+  readonly steps: number;
+}
+export type GeneratedSolver1D = (initial: Float64Array, o: Solve1DOptions) => Solution1D;
+
+export interface Solve2DOptions {
+  readonly nx: number;
+  readonly ny: number;
+  readonly dx: number;
+  readonly dy: number;
+  readonly nu: number;
+  readonly time: number;
+  /** Default 0.9. */
+  readonly cfl?: number;
+}
+export type GeneratedSolver2D = (p0: Float64Array, o: Solve2DOptions) => { readonly p: Float64Array; readonly steps: number };
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type KernelFn = (...args: any[]) => number;
+
+/**
+ * Compiled solvers by (scheme, H): compilation is deterministic, so this is a
+ * memo, not state; its size is the number of distinct derived equations seen.
+ */
+const compiled = new Map<string, GeneratedSolver1D | GeneratedSolver2D>();
+
+/** The generated 1-D solver of `scheme` for u_t + H(u_x) = nu u_xx (and p_t + H(p)_x = nu p_xx), compiled once. */
+export function generatedSolver1D(H: Expr, scheme: Scheme1D, variable = 'p'): GeneratedSolver1D {
+  const key = `${scheme}|${variable}|${text(H)}`;
+  const hit = compiled.get(key);
+  if (hit) return hit as GeneratedSolver1D;
+  const s = solver1D(H, scheme, variable);
+  const kernel = compileJs<KernelFn>(s.kernel);
+  const arrays = signatureArrays(s.kernel).length;
+  const g = s.ghosts;
+  const solve: GeneratedSolver1D = (initial, o) => {
+    const n = initial.length, N = n + 2 * g;
+    if (n < 3) throw new RangeError(`generatedSolver1D: need at least 3 ${s.unknown === 'u' ? 'nodes' : 'cells'} (got ${n})`);
+    if (!(o.time >= 0) || !(o.nu >= 0) || !(o.dx > 0)) throw new RangeError(`generatedSolver1D: need time >= 0, nu >= 0, dx > 0 (got ${o.time}, ${o.nu}, ${o.dx})`);
+    const work = Array.from({ length: arrays }, () => new Float64Array(N));
+    work[0].set(initial, g);
+    const steps = kernel(...work, o.dx, o.nu, o.time, o.cfl ?? s.cfl);
+    const values = work[0].slice(g, g + n);
+    if (s.unknown === 'p') return { p: values, steps };
+    // p = u_x by centred differences over the ghost nodes the kernel left consistent
+    // (linear extrapolation: one-sided differences at the two ends)
+    const u = work[0];
+    const p = Float64Array.from({ length: n }, (_, i) => (u[i + 2] - u[i]) / (2 * o.dx));
+    return { u: values, p, steps };
+  };
+  compiled.set(key, solve);
+  return solve;
+}
+
+/** The generated 2-D solver (Strang-split Godunov) of p_t + H(p)_x + H(p)_y = nu Lap p, compiled once. */
+export function generatedSolver2D(H: Expr, variable = 'p'): GeneratedSolver2D {
+  const key = `2d-godunov|${variable}|${text(H)}`;
+  const hit = compiled.get(key);
+  if (hit) return hit as GeneratedSolver2D;
+  const kernel = compileJs<KernelFn>(burgers2dGodunovKernel(H, variable));
+  const solve: GeneratedSolver2D = (p0, o) => {
+    const { nx, ny } = o, W = nx + 2;
+    if (p0.length !== nx * ny) throw new RangeError(`generatedSolver2D: p0 has ${p0.length} values for ${nx} x ${ny} cells`);
+    const p = new Float64Array(W * (ny + 2)), next = new Float64Array(p.length), F = new Float64Array(p.length);
+    for (let j = 0; j < ny; j++) p.set(p0.subarray(j * nx, (j + 1) * nx), (j + 1) * W + 1);
+    const steps = kernel(p, next, F, nx, ny, o.dx, o.dy, o.nu, o.time, o.cfl ?? 0.9);
+    const out = new Float64Array(nx * ny);
+    for (let j = 0; j < ny; j++) out.set(p.subarray((j + 1) * W + 1, (j + 1) * W + 1 + nx), j * nx);
+    return { p: out, steps };
+  };
+  compiled.set(key, solve);
+  return solve;
+}

@@ -1,0 +1,45 @@
+// The generated PDE solvers, all built from the one Hamiltonian H of the derived
+// equation u_t + H(u_x) = nu u_xx (pde.ts hamiltonianOf); the conservation law of
+// p = u_x has the flux f = H. Each entry says how a caller lays out the arrays:
+//   godunov  burgers_godunov    p (cell averages)  1 ghost per side   cfl 0.9
+//   weno5    burgers_weno5      p (point values)   3 ghosts per side  cfl 0.5
+//   hj       hj_lax_friedrichs  u (nodes)          1 ghost per side   cfl 0.9
+//   2-D      burgers2d_godunov  p, row-major (nx + 2) x (ny + 2) with a ghost frame
+// Every kernel takes its arrays (the unknown first, then scratch of the same
+// length), then dx, nu, t_end, cfl; it integrates in place and returns the steps.
+import type { Expr } from '../../ir/expr.js';
+import type { Kernel } from '../kernel-ir.js';
+import { godunovSolverKernel } from './godunov.js';
+import { hjLaxFriedrichsKernel } from './hamilton-jacobi.js';
+import { weno5SolverKernel } from './weno5.js';
+
+export { godunovSolverKernel } from './godunov.js';
+export { weno5SolverKernel } from './weno5.js';
+export { hjLaxFriedrichsKernel } from './hamilton-jacobi.js';
+export { burgers2dGodunovKernel } from './burgers-2d.js';
+
+export const SCHEMES_1D = ['godunov', 'weno5', 'hj'] as const;
+export type Scheme1D = (typeof SCHEMES_1D)[number];
+
+export interface Solver1D {
+  readonly scheme: Scheme1D;
+  readonly kernel: Kernel;
+  /** Ghost cells (nodes) at each end of every array of the kernel. */
+  readonly ghosts: number;
+  /** The unknown the kernel evolves: p = u_x (conservation law) or u itself (HJ). */
+  readonly unknown: 'p' | 'u';
+  /** The default Courant number (as src/numerics). */
+  readonly cfl: number;
+}
+
+/** The 1-D solver of `scheme` for the derived Hamiltonian H(variable). */
+export function solver1D(H: Expr, scheme: Scheme1D, variable = 'p'): Solver1D {
+  switch (scheme) {
+    case 'godunov': return { scheme, kernel: godunovSolverKernel(H, variable), ghosts: 1, unknown: 'p', cfl: 0.9 };
+    case 'weno5': return { scheme, kernel: weno5SolverKernel(H, variable), ghosts: 3, unknown: 'p', cfl: 0.5 };
+    case 'hj': return { scheme, kernel: hjLaxFriedrichsKernel(H, variable), ghosts: 1, unknown: 'u', cfl: 0.9 };
+  }
+}
+
+/** All 1-D solvers of H, in SCHEMES_1D order. */
+export const solvers1D = (H: Expr, variable = 'p'): Solver1D[] => SCHEMES_1D.map((s) => solver1D(H, s, variable));
