@@ -15,14 +15,22 @@ import { match } from 'ts-pattern';
 import { compile } from '../ir/evaluate.js';
 import { diff } from '../ir/diff.js';
 import { text } from '../print/text.js';
+import { generatedSolver1D, type GeneratedSolver1D, type Solution1D } from '../codegen/generated-solver.js';
+import { hamiltonianOf } from '../codegen/pde.js';
+import { mul, num, pow, sub, sym } from '../ir/build.js';
+import { NormalForm } from '../ir/normal-form.js';
+import type { Expr } from '../ir/expr.js';
 import {
-  arcLengthMap, burgersFlux, coleHopfQuadrature, detectShocks, slopeToArcLength, solveBurgers1D, solveHJ1D, uniformGrid,
+  arcLengthMap, coleHopfQuadrature, convexFluxFromExpr, detectShocks, slopeToArcLength, uniformGrid,
   type ArcLengthMap, type DetectedShock, type Grid,
 } from '../numerics/index.js';
 import type { LineProblem, LineSlice } from '../shock/shock-on-line.js';
 import { SpecError } from '../spec/errors.js';
 import type { Intermediates } from './derive.js';
 import { UsageError } from '../cli/errors.js';
+
+/** DESIGN §1: H(p) = p^2/2, the only Hamiltonian the Cole-Hopf transform linearises. */
+const BURGERS_HAMILTONIAN = mul(num(1, 2), pow(sym('p'), 2));
 
 export const SCHEMES = ['weno5', 'godunov', 'cole-hopf', 'hj'] as const;
 export type SolveScheme = (typeof SCHEMES)[number];
@@ -71,26 +79,45 @@ export interface LineData {
   readonly window: readonly [number, number];
 }
 
+/** Equal time segments a generated solve is run in: progress is reported between them. */
+const SEGMENTS = 20;
+
 /**
  * The scheme dispatch, the one place that names solvers: u and p = u_x at the
- * cell centres of `grid` at `time`. godunov/weno5 evolve p (Burgers) and get u
- * by the trapezoid rule anchored at the left cell by Cole-Hopf; hj evolves u
- * and differentiates; cole-hopf is the exact quadrature.
+ * cell centres of `grid` at `time`, for u_t + H(u_x) = nu u_xx with H the
+ * Hamiltonian of the derived equation. godunov/weno5/hj run the kernels
+ * generated from H (src/codegen/solvers, the same text `export` prints),
+ * compiled in-process; src/numerics keeps the hand-written solvers they are
+ * tested against. godunov/weno5 evolve p (Burgers) and get u by the trapezoid
+ * rule anchored at the left cell by Cole-Hopf; hj evolves u and differentiates;
+ * cole-hopf is the exact quadrature (H = p^2/2 only: the Cole-Hopf transform).
+ * Each generated solve runs in SEGMENTS equal time segments (always, so that
+ * results do not depend on whether progress is shown), each CFL-limited and
+ * ending exactly on its segment's end.
  */
-export function runScheme(scheme: SolveScheme, grid: Grid, data: LineData, nu: number, time: number, onProgress?: (t: number) => void): { u: Float64Array; p: Float64Array } {
+export function runScheme(scheme: SolveScheme, grid: Grid, data: LineData, nu: number, time: number, H: Expr, onProgress?: (t: number) => void): { u: Float64Array; p: Float64Array } {
   const exact = (x: Float64Array) => coleHopfQuadrature({ lbar: data.u0, nu, t: time, x, window: data.window });
+  const evolve = (solver: GeneratedSolver1D, initial: Float64Array): Solution1D => {
+    let state = initial, last: Solution1D = { p: initial, steps: 0 };
+    for (let k = 1; k <= SEGMENTS; k++) {
+      last = solver(state, { dx: grid.dx, nu, time: (time * k) / SEGMENTS - (time * (k - 1)) / SEGMENTS });
+      state = last.u ?? last.p;
+      onProgress?.((time * k) / SEGMENTS);
+    }
+    return last;
+  };
   return match(scheme)
     .with('cole-hopf', () => {
       if (!(nu > 0)) throw new UsageError('--scheme cole-hopf needs a positive viscosity');
+      if (!new NormalForm().isZero(sub(H, BURGERS_HAMILTONIAN))) throw new UsageError(`--scheme cole-hopf solves H(p) = p^2/2 only (the derived H is ${text(H)})`);
       return exact(grid.x);
     })
     .with('hj', () => {
-      const u = solveHJ1D({ grid, u0: Float64Array.from(grid.x, data.u0), time, nu, hamiltonian: burgersFlux, bc: 'outflow', scheme: 'lax-friedrichs', onProgress }).u;
-      const n = u.length, at = (i: number) => Math.min(Math.max(i, 0), n - 1);
-      return { u, p: Float64Array.from(u, (_, i) => (u[at(i + 1)] - u[at(i - 1)]) / ((at(i + 1) - at(i - 1)) * grid.dx)) };
+      const r = evolve(generatedSolver1D(H, 'hj'), Float64Array.from(grid.x, data.u0));
+      return { u: r.u!, p: r.p };
     })
     .with('godunov', 'weno5', (s) => {
-      const p = solveBurgers1D({ grid, p0: data.p0, time, nu, flux: burgersFlux, bc: 'outflow', scheme: s, onProgress }).p;
+      const p = evolve(generatedSolver1D(H, s), data.p0).p;
       const u = new Float64Array(p.length);
       u[0] = nu > 0 ? exact(grid.x.subarray(0, 1)).u[0] : NaN;
       for (let i = 1; i < p.length; i++) u[i] = u[i - 1] + 0.5 * (p[i] + p[i - 1]) * grid.dx;
@@ -148,8 +175,9 @@ export function solveQuotient(im: Intermediates, o: { time: number; viscosity?: 
   const nu = o.viscosity ?? im.viscosity.nu;
   const flat = flatLine(im.line, o.grid, im.spec.sourceFile);
   const { grid, toQuotient } = flat;
-  const { u, p } = runScheme(o.scheme, grid, flat.data, nu, o.time, o.onProgress);
-  const shocks = detectShocks(grid.x, p, burgersFlux, nu).map((s) => (toQuotient ? { ...s, quotientLocation: toQuotient(s.location) } : s));
+  const H = hamiltonianOf(im.coarse.hamiltonJacobi);
+  const { u, p } = runScheme(o.scheme, grid, flat.data, nu, o.time, H, o.onProgress);
+  const shocks = detectShocks(grid.x, p, convexFluxFromExpr(H, 'p'), nu).map((s) => (toQuotient ? { ...s, quotientLocation: toQuotient(s.location) } : s));
   return {
     x: [...grid.x], u: [...u], p: [...p], time: o.time, viscosity: nu, scheme: o.scheme, shocks,
     coordinate: flat.coordinate,
