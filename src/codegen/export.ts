@@ -1,7 +1,7 @@
 // `export`: the kernels of a spec printed for one target, with a driver and a README.
 //   expression and mlp specs: loss, grad, hvp (scalar route: the symbolic loss
 //     with the data instantiated, CSE across outputs)
-//   mlp specs, also: mlp_loss, mlp_grad (tensor route: loops whose text does not
+//   mlp specs, also: mlp_loss, mlp_grad, mlp_hvp (tensor route: loops whose text does not
 //     grow with the width; data X, Y passed as arrays)
 //   a flat 1-D quotient, also: lbar (u(x,0) = Lbar(x)), lbar_slope (p(x,0) = Lbar'(x))
 //     and the solvers generated from the derived HJ equation (pde.ts hamiltonianOf:
@@ -20,6 +20,7 @@ import { lowerGradient, lowerHessianVectorProduct, lowerOutputs, lowerScalar } f
 import { hamiltonianOf } from './pde.js';
 import { solvers1D } from './solvers/index.js';
 import { lowerMlpGradient, lowerMlpLoss } from './tensor-mlp.js';
+import { lowerMlpHessianVectorProduct } from './tensor-mlp-hvp.js';
 import type { TargetName } from './targets/index.js';
 
 export interface SpecKernels {
@@ -33,7 +34,7 @@ export function specKernels(im: Intermediates): SpecKernels {
   const kernels = [lowerScalar('loss', im.model.loss, P), lowerGradient('grad', im.model.loss, P), lowerHessianVectorProduct('hvp', im.model.loss, P)];
   if (im.spec.architecture.kind === 'mlp' && im.model.lossKind) {
     const d = { input: (im.spec.architecture as MlpArchitecture).input, layers: (im.spec.architecture as MlpArchitecture).layers, loss: im.model.lossKind };
-    kernels.push(lowerMlpLoss('mlp_loss', d), lowerMlpGradient('mlp_grad', d));
+    kernels.push(lowerMlpLoss('mlp_loss', d), lowerMlpGradient('mlp_grad', d), lowerMlpHessianVectorProduct('mlp_hvp', d));
   }
   const line = quotientLine(im.spec, im.model, im.quotient);
   const flat = line && !line.metric ? line : undefined;
@@ -94,6 +95,6 @@ the scalars, on the command line or on stdin; the outputs are printed one per li
 ${sk.line ? `    ${run} solve 2 400                  # T, N [, NU [, SCHEME]] -> lines "x p" of the Godunov solution on [${sk.line.lo}, ${sk.line.hi}]
     ${run} solve 2 400 ${sk.line.nu} weno5      # WENO5 + SSP-RK3: lines "x p"
     ${run} solve 2 400 ${sk.line.nu} hj         # Lax-Friedrichs for u_t + H(u_x) = nu u_xx: lines "x u p", p = centred difference of u
-` : ''}${kernels.some((k) => k.name === 'mlp_grad') ? `    ${run} mlp_grad < input.txt   # theta, X (N x input, row-major), Y (N x output), each as length then values\n` : ''}`;
+` : ''}${kernels.some((k) => k.name === 'mlp_grad') ? `    ${run} mlp_grad < input.txt   # theta, X (N x input, row-major), Y (N x output), each as length then values\n    ${run} mlp_hvp < input.txt    # theta, v, X, Y: H(theta) v by the R-operator\n` : ''}`;
   return { [fileName]: file, 'README.md': readme };
 }
