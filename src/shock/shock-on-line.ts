@@ -9,6 +9,7 @@ import { diff } from '../ir/diff.js';
 import { checkIdentity } from '../derivation/checks.js';
 import type { Check, Step } from '../derivation/types.js';
 import type { ShockReport } from '../derivation/derivation.js';
+import { arcLengthMap } from '../numerics/arc-length.js';
 import { breakingTime } from './breaking-time.js';
 import { hopfLaxShock } from './hopf-lax.js';
 import { laxEntropyCondition, rankineHugoniotSpeed, regimeOf, reynoldsNumber, SHOCK_REYNOLDS_THRESHOLD } from './rankine-hugoniot.js';
@@ -53,17 +54,16 @@ export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[
 
   const steps: Step[] = [];
   const crossingChecks: Check[] = [];
-  // Arc-length grid s(w) (midpoint rule: integrable 1/sqrt(G) singularities are never sampled at a node).
+  // The grid in w, and arc length s(w) (numerics/arc-length.ts: Gauss quadrature that is exact
+  // through cone points G = 0, s = 0 at w = 0 when 0 is in the domain, as `solve` uses; a flat
+  // line keeps its own coordinate, s = w). A metric whose arc length diverges (a zero of G of
+  // order >= 2) keeps the midpoint table, which never samples G at a node.
   const N = 801;
-  const ws = new Float64Array(N), ss = new Float64Array(N), ls = new Float64Array(N);
+  const ws = new Float64Array(N), ls = new Float64Array(N);
   const dw = (p.domain[1] - p.domain[0]) / (N - 1);
-  for (let i = 0; i < N; i++) {
-    ws[i] = p.domain[0] + i * dw;
-    ls[i] = lbarF([ws[i]]);
-    if (i > 0) ss[i] = ss[i - 1] + dw / Math.sqrt(Math.max(gF([ws[i] - dw / 2]), 1e-300));
-  }
-  const sOf = (x: number): number => interpolate(ws, ss, x);
-  const wOf = (s: number): number => interpolate(ss, ws, s);
+  for (let i = 0; i < N; i++) { ws[i] = p.domain[0] + i * dw; ls[i] = lbarF([ws[i]]); }
+  const { sOf, wOf } = arcLength(p, (x) => gF([x]), ws);
+  const ss = Float64Array.from(ws, sOf);
 
   // The characteristic map y -> s(y) + t dLbar/ds(y) folds where 1 + t sqrt(G) d(slope)/dw < 0
   // (ds/dw = 1/sqrt(G)); d(slope)/dw by central differences of the compiled slope, so this is
@@ -130,7 +130,7 @@ export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[
       steps.push({
         id: 'shock/rankine-hugoniot', stage: 'shock', rule: 'rankine-hugoniot',
         title: 'Rankine-Hugoniot speed and Lax condition',
-        statement: `At $t = 2t^* = ${fmt(tEval)}$ the entropy (Hopf-Lax) solution has a jump at $s = ${fmt(jump.location)}$ with $p_L = ${fmt(jump.left)}$, $p_R = ${fmt(jump.right)}$: speed $s = [f]/[p] = (p_L + p_R)/2 = ${fmt(speed)}$; Lax condition $p_L > s > p_R$ ${lax ? 'holds' : 'fails'}.`,
+        statement: `At $t = 2t^* = ${fmt(tEval)}$ the entropy (Hopf-Lax) solution has a jump at ${p.metric ? `arc length $s = ${fmt(jump.location)}$ ($${w} = ${fmt(wOf(jump.location))}$)` : `$${w} = ${fmt(jump.location)}$`} with $p_L = ${fmt(jump.left)}$, $p_R = ${fmt(jump.right)}$: speed $s = [f]/[p] = (p_L + p_R)/2 = ${fmt(speed)}$; Lax condition $p_L > s > p_R$ ${lax ? 'holds' : 'fails'}.`,
         before: { kind: 'expr', expr: div(sub(flux(pL), flux(pR)), sub(pL, pR)) },
         after: { kind: 'expr', expr: mul(num(1, 2), add(pL, pR)) },
         conditions: ['$f(p) = p^2/2$', '$p_L \\ne p_R$'],
@@ -159,6 +159,19 @@ export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[
     forms: br.time !== null, time: br.time, location, rho: br.rho, reynolds, regime, speed, lax,
   };
   return { report, steps };
+}
+
+function arcLength(p: LineProblem, G: (w: number) => number, ws: Float64Array): { sOf: (w: number) => number; wOf: (s: number) => number } {
+  if (!p.metric) return { sOf: (x) => x, wOf: (x) => x };
+  try {
+    const map = arcLengthMap(G, p.domain, { anchor: Math.min(Math.max(0, p.domain[0]), p.domain[1]) });
+    return { sOf: map.s, wOf: map.w };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    const ss = new Float64Array(ws.length), dw = ws[1] - ws[0];
+    for (let i = 1; i < ws.length; i++) ss[i] = ss[i - 1] + dw / Math.sqrt(Math.max(G(ws[i] - dw / 2), 1e-300));
+    return { sOf: (x) => interpolate(ws, ss, x), wOf: (x) => interpolate(ss, ws, x) };
+  }
 }
 
 function interpolate(xs: Float64Array, ys: Float64Array, x: number): number {
