@@ -1,6 +1,5 @@
 // Shared by the tensor-route tests: a dense network built directly in the IR
 // (the scalar route's input), seeded data for it, and a layer shorthand.
-// (tensor-mlp.test.ts still holds its own copy of the first two.)
 import type { MlpDescription } from '../../src/codegen/tensor-mlp.js';
 import { add, call, mul, num, pow, sub, sym } from '../../src/ir/build.js';
 import type { Expr } from '../../src/ir/expr.js';

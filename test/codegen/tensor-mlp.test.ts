@@ -6,50 +6,13 @@ import { compileJs } from '../../src/codegen/compile-js.js';
 import { emit } from '../../src/codegen/emit.js';
 import { lowerGradient, lowerScalar } from '../../src/codegen/lower.js';
 import { lowerMlpGradient, lowerMlpLoss, mlpLayout, type MlpDescription } from '../../src/codegen/tensor-mlp.js';
-import { add, call, mul, num, pow, sub, sym } from '../../src/ir/build.js';
-import type { Expr } from '../../src/ir/expr.js';
-import type { DenseLayer } from '../../src/spec/types.js';
 import { seededRng } from '../../src/util/random.js';
 import { MLP_DATA } from './fixtures.js';
+import { dataFor, layer, scalarRoute } from './mlp-routes.js';
 import { available, buildProgram, maxRelativeError } from './run-target.js';
 
 type K2 = (theta: Float64Array, out: Float64Array) => void;
 type KT = (theta: Float64Array, X: Float64Array, Y: Float64Array, out: Float64Array) => void;
-
-/** The same network built directly in the IR (parameter order: per layer W row-major [out][in], then b). */
-function scalarRoute(d: MlpDescription, data: readonly { x: number[]; y: number[] }[]): { loss: Expr; params: string[] } {
-  const params: string[] = [];
-  const layers = d.layers.map((l, idx) => {
-    const fanIn = idx === 0 ? d.input : d.layers[idx - 1].width;
-    const W = Array.from({ length: l.width }, (_, j) => Array.from({ length: fanIn }, (__, i) => `W${idx + 1}_${j + 1}_${i + 1}`));
-    const b = l.bias ? Array.from({ length: l.width }, (_, j) => `b${idx + 1}_${j + 1}`) : null;
-    params.push(...W.flat(), ...(b ?? []));
-    return { W, b, l };
-  });
-  const act = (l: DenseLayer, z: Expr): Expr => (l.activation === 'identity' ? z : l.activation === 'leaky_relu' ? call('leaky_relu', z, num(String(l.slope ?? 0.01))) : call(l.activation, z));
-  const samples = data.map(({ x, y }) => {
-    let h: Expr[] = x.map((v) => num(String(v)));
-    for (const { W, b, l } of layers) h = W.map((row, j) => act(l, add(...row.map((w, i) => mul(sym(w), h[i])), ...(b ? [sym(b[j])] : []))));
-    return d.loss === 'mse'
-      ? mul(num(1, 2), add(...h.map((f, k) => pow(sub(f, num(String(y[k]))), 2))))
-      : sub(call('log', add(...h.map((f) => call('exp', f)))), add(...h.map((f, k) => mul(num(String(y[k])), f))));
-  });
-  return { loss: mul(num(1, data.length), add(...samples)), params };
-}
-
-function dataFor(d: MlpDescription, count: number, seed: number): { x: number[]; y: number[] }[] {
-  const rng = seededRng(seed);
-  const out = d.layers[d.layers.length - 1].width;
-  return Array.from({ length: count }, () => {
-    const x = Array.from({ length: d.input }, () => Number(rng.uniform(-1, 1).toFixed(3)));
-    // cross-entropy targets: a probability vector; mse: any numbers
-    const raw = Array.from({ length: out }, () => Number(rng.uniform(0.1, 1).toFixed(2)));
-    const s = raw.reduce((a, b) => a + b, 0);
-    return { x, y: d.loss === 'cross-entropy' ? raw.map((r) => Number((r / s).toFixed(3))) : raw.map((r) => r - 0.5) };
-  });
-}
-
-const layer = (width: number, activation: DenseLayer['activation'], bias = true, slope?: number): DenseLayer => ({ width, activation, bias, ...(slope !== undefined ? { slope } : {}) });
 
 const CASES: { name: string; d: MlpDescription; data: { x: number[]; y: number[] }[] }[] = [
   { name: '2-4-1 relu, mse, the 8 fixed points', d: { input: 2, layers: [layer(4, 'relu'), layer(1, 'identity')], loss: 'mse' }, data: MLP_DATA },
