@@ -5,12 +5,13 @@
 //   generatedSolver1D(H, 'godunov' | 'weno5')  p(x, 0) at cell centres -> p(x, T)
 //   generatedSolver1D(H, 'hj')                 u(x, 0) at nodes -> u(x, T) and p = u_x
 //                                              (centred differences; one-sided at the ends)
-//   generatedSolver2D(H)                       p(x, y, 0) row-major nx x ny -> p(x, y, T)
+//   generatedSolver2D(H[, variable, 'godunov' | 'weno5'])
+//                                              p(x, y, 0) row-major nx x ny -> p(x, y, T)
 import type { Expr } from '../ir/expr.js';
 import { text } from '../print/text.js';
 import { compileJs } from './compile-js.js';
 import { signatureArrays } from './kernel-ir.js';
-import { burgers2dGodunovKernel, solver1D, type Scheme1D } from './solvers/index.js';
+import { burgers2dGodunovKernel, burgers2dWeno5Kernel, solver1D, type Scheme1D, type Scheme2D } from './solvers/index.js';
 
 export interface Solve1DOptions {
   readonly dx: number;
@@ -35,7 +36,7 @@ export interface Solve2DOptions {
   readonly dy: number;
   readonly nu: number;
   readonly time: number;
-  /** Default 0.9. */
+  /** Default 0.9 (Godunov: each direction's limit), 0.5 (WENO5: the directions' rates summed). */
   readonly cfl?: number;
 }
 export type GeneratedSolver2D = (p0: Float64Array, o: Solve2DOptions) => { readonly p: Float64Array; readonly steps: number };
@@ -77,20 +78,28 @@ export function generatedSolver1D(H: Expr, scheme: Scheme1D, variable = 'p'): Ge
   return solve;
 }
 
-/** The generated 2-D solver (Strang-split Godunov) of p_t + H(p)_x + H(p)_y = nu Lap p, compiled once. */
-export function generatedSolver2D(H: Expr, variable = 'p'): GeneratedSolver2D {
-  const key = `2d-godunov|${variable}|${text(H)}`;
+/**
+ * The generated 2-D solver of p_t + H(p)_x + H(p)_y = nu Lap p, compiled once:
+ * 'godunov' (default) Strang-split Godunov, 1 ghost per side; 'weno5' unsplit
+ * WENO5 + SSP-RK3, 3 ghosts per side.
+ */
+export function generatedSolver2D(H: Expr, variable = 'p', scheme: Scheme2D = 'godunov'): GeneratedSolver2D {
+  const key = `2d-${scheme}|${variable}|${text(H)}`;
   const hit = compiled.get(key);
   if (hit) return hit as GeneratedSolver2D;
-  const kernel = compileJs<KernelFn>(burgers2dGodunovKernel(H, variable));
+  const k = scheme === 'weno5' ? burgers2dWeno5Kernel(H, variable) : burgers2dGodunovKernel(H, variable);
+  const kernel = compileJs<KernelFn>(k);
+  const arrays = signatureArrays(k).length;
+  const g = scheme === 'weno5' ? 3 : 1, cfl = scheme === 'weno5' ? 0.5 : 0.9;
   const solve: GeneratedSolver2D = (p0, o) => {
-    const { nx, ny } = o, W = nx + 2;
+    const { nx, ny } = o, W = nx + 2 * g;
     if (p0.length !== nx * ny) throw new RangeError(`generatedSolver2D: p0 has ${p0.length} values for ${nx} x ${ny} cells`);
-    const p = new Float64Array(W * (ny + 2)), next = new Float64Array(p.length), F = new Float64Array(p.length);
-    for (let j = 0; j < ny; j++) p.set(p0.subarray(j * nx, (j + 1) * nx), (j + 1) * W + 1);
-    const steps = kernel(p, next, F, nx, ny, o.dx, o.dy, o.nu, o.time, o.cfl ?? 0.9);
+    const work = Array.from({ length: arrays }, () => new Float64Array(W * (ny + 2 * g)));
+    const p = work[0];
+    for (let j = 0; j < ny; j++) p.set(p0.subarray(j * nx, (j + 1) * nx), (j + g) * W + g);
+    const steps = kernel(...work, nx, ny, o.dx, o.dy, o.nu, o.time, o.cfl ?? cfl);
     const out = new Float64Array(nx * ny);
-    for (let j = 0; j < ny; j++) out.set(p.subarray((j + 1) * W + 1, (j + 1) * W + 1 + nx), j * nx);
+    for (let j = 0; j < ny; j++) out.set(p.subarray((j + g) * W + g, (j + g) * W + g + nx), j * nx);
     return { p: out, steps };
   };
   compiled.set(key, solve);

@@ -4,7 +4,8 @@
 //   godunov  burgers_godunov    p (cell averages)  1 ghost per side   cfl 0.9
 //   weno5    burgers_weno5      p (point values)   3 ghosts per side  cfl 0.5
 //   hj       hj_lax_friedrichs  u (nodes)          1 ghost per side   cfl 0.9
-//   2-D      burgers2d_godunov  p, row-major (nx + 2) x (ny + 2) with a ghost frame
+//   2-D      burgers2d_godunov  p, row-major (nx + 2) x (ny + 2) with a ghost frame   cfl 0.9
+//   2-D      burgers2d_weno5    p, row-major (nx + 6) x (ny + 6), 3-cell ghost frame cfl 0.5 (rates summed)
 // Every kernel takes its arrays (the unknown first, then scratch of the same
 // length), then dx, nu, t_end, cfl; it integrates in place and returns the steps.
 import type { Expr } from '../../ir/expr.js';
@@ -17,6 +18,10 @@ export { godunovSolverKernel } from './godunov.js';
 export { weno5SolverKernel } from './weno5.js';
 export { hjLaxFriedrichsKernel } from './hamilton-jacobi.js';
 export { burgers2dGodunovKernel } from './burgers-2d.js';
+export { burgers2dWeno5Kernel } from './burgers-2d-weno5.js';
+
+export const SCHEMES_2D = ['godunov', 'weno5'] as const;
+export type Scheme2D = (typeof SCHEMES_2D)[number];
 
 export const SCHEMES_1D = ['godunov', 'weno5', 'hj'] as const;
 export type Scheme1D = (typeof SCHEMES_1D)[number];

@@ -88,15 +88,23 @@ export const solverArray = (name: string, intent: ArrayParam['intent'], length: 
 /**
  * The CFL-limited step: amax = max |f'| (accumulated by `speeds`, floored at
  * 1e-12 so that dt stays finite at rest), then
- *   dt = min over directions of cfl / (amax/h + c nu/h^2),  and at most t_end - t.
+ *   dt = min over directions of cfl / (amax/h + c nu/h^2),  and at most t_end - t
+ * (combine 'min': split schemes, one direction at a time), or for unsplit
+ * multi-dimensional schemes (combine 'sum')
+ *   dt = cfl / sum over directions of (amax/h + c nu/h^2).
  * c = 4 for the conservation-law schemes, 2 for HJ (docs/numerics.md "Time steps").
  */
-export function cflStep(speeds: readonly Stmt[], spacings: readonly KExpr[], c: number): Stmt[] {
+export function cflStep(speeds: readonly Stmt[], spacings: readonly KExpr[], c: number, combine: 'min' | 'sum' = 'min'): Stmt[] {
   const nu = kvar('nu'), amax = kcall('max', kvar('amax'), num(1e-12));
-  const limit = (h: KExpr): KExpr => bin('/', kvar('cfl'), bin('+', bin('/', amax, h), bin('/', bin('*', num(c), nu), bin('*', h, h))));
-  const dt = spacings.map(limit).reduce((a, b) => kcall('min', a, b));
+  const rate = (h: KExpr): KExpr => bin('+', bin('/', amax, h), bin('/', bin('*', num(c), nu), bin('*', h, h)));
+  const limit = (h: KExpr): KExpr => bin('/', kvar('cfl'), rate(h));
+  const dt = combine === 'min'
+    ? spacings.map(limit).reduce((a, b) => kcall('min', a, b))
+    : bin('/', kvar('cfl'), spacings.map(rate).reduce((a, b) => bin('+', a, b)));
   return [
-    comment(`CFL: dt (max|f'|/dx + ${c} nu/dx^2) = cfl, the last step shortened to land on t_end`),
+    comment(combine === 'min'
+      ? `CFL: dt (max|f'|/dx + ${c} nu/dx^2) = cfl, the last step shortened to land on t_end`
+      : `CFL (unsplit): dt (max|f'|/dx + ${c} nu/dx^2 + max|f'|/dy + ${c} nu/dy^2) = cfl, the last step shortened to land on t_end`),
     assign(kvar('amax'), num(0)),
     ...speeds,
     assign(kvar('dt'), kcall('min', dt, bin('-', kvar('t_end'), kvar('t')))),

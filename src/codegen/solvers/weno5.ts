@@ -11,8 +11,8 @@
 // data, essentially non-oscillatory at shocks. Three outflow ghosts per side;
 // dt (max|f'|/dx + 4 nu/dx^2) = cfl (0.5). Reference: src/numerics/weno5.ts, ssp-rk3.ts.
 import type { Expr } from '../../ir/expr.js';
-import { accumulate, assign, bin, comment, declare, iadd, index, kcall, kneg, kvar, loop, num, select, type KExpr, type Kernel, type Stmt } from '../kernel-ir.js';
-import { cflStep, equationComment, kernelFlux, outflowGhosts, SOLVER_SCALARS, solverArray, timeLoop } from './stencil.js';
+import { accumulate, assign, bin, comment, declare, iadd, index, kcall, kneg, kvar, loop, num, select, type KExpr, type Kernel, type LValue, type Stmt } from '../kernel-ir.js';
+import { cflStep, equationComment, kernelFlux, outflowGhosts, SOLVER_SCALARS, solverArray, timeLoop, type KernelFlux } from './stencil.js';
 
 /** Jiang-Shu regulariser of the smoothness indicators (src/numerics/weno5.ts). */
 const EPS = 1e-6;
@@ -45,23 +45,58 @@ export function weno5Face(prefix: string, [a, b, c, d, e]: readonly KExpr[]): { 
   return { stmts, value };
 }
 
+/**
+ * The WENO5 flux at the face between cells 0 and 1 of a grid line:
+ * F = f+ reconstructed left-biased from cells -2..2 plus f- reconstructed
+ * right-biased (mirrored) from cells 3..-1. `fp(o)`, `fm(o)` read the split
+ * fluxes o cells along the line (shared by the 1-D and 2-D WENO5 kernels).
+ */
+export function weno5Flux(fp: (o: number) => KExpr, fm: (o: number) => KExpr): { stmts: Stmt[]; value: KExpr } {
+  const plus = weno5Face('fp_', [-2, -1, 0, 1, 2].map(fp));
+  const minus = weno5Face('fm_', [3, 2, 1, 0, -1].map(fm));
+  return { stmts: [...plus.stmts, ...minus.stmts], value: add(plus.value, minus.value) };
+}
+
+/** Global Lax-Friedrichs splitting at one cell: fp = (f(p) + alpha p)/2, fm = (f(p) - alpha p)/2 (local `fi`). */
+export function laxFriedrichsSplit(F: KernelFlux, p: KExpr, fp: LValue, fm: LValue): Stmt[] {
+  return [
+    declare('fi', F.f(p)),
+    assign(fp, times(0.5, add(kvar('fi'), bin('*', kvar('alpha'), p)))),
+    assign(fm, times(0.5, sub(kvar('fi'), bin('*', kvar('alpha'), p)))),
+  ];
+}
+
+/** The fourth-order central second difference (-p2 + 16 p1 - 30 p0 + 16 p-1 - p-2)/(12 h^2) along a line; `p(o)` reads o cells along it. */
+export const d4Laplacian = (p: (o: number) => KExpr, h: KExpr): KExpr =>
+  bin('/', sub(add(sub(add(kneg(p(2)), times(16, p(1))), times(30, p(0))), times(16, p(-1))), p(-2)), bin('*', bin('*', num(12), h), h));
+
+/** One direction's part of the semi-discrete operator: -(F_right - F_left)/h + nu D4 p. */
+export const weno5Operator = (Fright: KExpr, Fleft: KExpr, h: KExpr, lap: KExpr): KExpr =>
+  add(bin('/', kneg(sub(Fright, Fleft)), h), bin('*', kvar('nu'), lap));
+
+/**
+ * SSP-RK3 stage s (kernel variable `s`) from the stage value p, u^n = u0 and L(p):
+ * stage 1 p + dt L, stage 2 3/4 u0 + 1/4 (p + dt L), stage 3 u0/3 + 2/3 (p + dt L).
+ */
+export function sspRk3Stage(p: KExpr, u0: KExpr, L: KExpr): KExpr {
+  const s = kvar('s');
+  const euler = add(p, bin('*', kvar('dt'), L));
+  return select(bin('<', s, num(1)), euler,
+    select(bin('<', s, num(2)), add(times(0.75, u0), times(0.25, euler)), add(bin('/', u0, num(3)), times(2 / 3, euler))));
+}
+
 export function weno5SolverKernel(flux: Expr, variable = 'p'): Kernel {
   const F = kernelFlux(flux, variable);
-  const i = kvar('i'), j = kvar('j'), n = kvar('n'), s = kvar('s'), dx = kvar('dx'), dt = kvar('dt');
+  const i = kvar('i'), j = kvar('j'), n = kvar('n'), dx = kvar('dx');
   const at = (array: string, k: KExpr, off: number) => index(array, iadd(k, off));
   const p = (off: number): KExpr => at('p', i, off);
   const g = 3;
   const interior = (body: readonly Stmt[]) => loop('i', g, iadd(n, -g), body, true);
   const ghosts = [comment('outflow ghost cells (3 per side) copy the first and last interior values'), ...outflowGhosts('p', g, num(g), iadd(n, -g - 1), (c) => c)];
-  const plus = weno5Face('fp_', [-2, -1, 0, 1, 2].map((o) => at('fp', j, o)));
-  const minus = weno5Face('fm_', [3, 2, 1, 0, -1].map((o) => at('fm', j, o)));
-  const lap = bin('/', sub(add(sub(add(kneg(p(2)), times(16, p(1))), times(30, p(0))), times(16, p(-1))), p(-2)), bin('*', bin('*', num(12), dx), dx));
-  // SSP-RK3 stage s from the stage value p and u^n = p0: stage 1 p + dt L,
-  // stage 2 3/4 p0 + 1/4 (p + dt L), stage 3 p0/3 + 2/3 (p + dt L)
-  const euler = add(p(0), bin('*', dt, at('L', i, 0)));
-  const u0 = at('p0', i, 0);
-  const rk3 = select(bin('<', s, num(1)), euler,
-    select(bin('<', s, num(2)), add(times(0.75, u0), times(0.25, euler)), add(bin('/', u0, num(3)), times(2 / 3, euler))));
+  const face = weno5Flux((o) => at('fp', j, o), (o) => at('fm', j, o));
+  const lap = d4Laplacian(p, dx);
+  // SSP-RK3 stage s from the stage value p and u^n = p0
+  const rk3 = sspRk3Stage(p(0), at('p0', i, 0), at('L', i, 0));
   return {
     name: 'burgers_weno5',
     doc: 'WENO5-JS (global Lax-Friedrichs splitting) + SSP-RK3 for p_t + f(p)_x = nu p_xx with the derived flux f = H, fourth-order central diffusion; point values with three ghost cells at each end (outflow); integrates to t_end in place and returns the number of steps.',
@@ -83,15 +118,11 @@ export function weno5SolverKernel(flux: Expr, variable = 'p'): Kernel {
         comment("Lax-Friedrichs splitting f+- = (f(p) +- alpha p)/2, alpha = max|f'(p)|"),
         declare('alpha', num(0)),
         loop('i', 0, n, [accumulate(kvar('alpha'), kcall('abs', F.df(p(0))), 'max')], true),
-        loop('i', 0, n, [
-          declare('fi', F.f(p(0))),
-          assign(at('fp', i, 0), times(0.5, add(kvar('fi'), bin('*', kvar('alpha'), p(0))))),
-          assign(at('fm', i, 0), times(0.5, sub(kvar('fi'), bin('*', kvar('alpha'), p(0))))),
-        ], true),
+        loop('i', 0, n, laxFriedrichsSplit(F, p(0), at('fp', i, 0), at('fm', i, 0)), true),
         comment('F at j+1/2: f+ reconstructed from j-2..j+2, f- mirrored from j+3..j-1'),
-        loop('j', 2, iadd(n, -3), [...plus.stmts, ...minus.stmts, assign(at('F', j, 0), add(plus.value, minus.value))], true),
+        loop('j', 2, iadd(n, -3), [...face.stmts, assign(at('F', j, 0), face.value)], true),
         comment('L(p) = -(F_{i+1/2} - F_{i-1/2})/dx + nu D4 p'),
-        interior([assign(at('L', i, 0), add(bin('/', kneg(sub(at('F', i, 0), at('F', i, -1))), dx), bin('*', kvar('nu'), lap)))]),
+        interior([assign(at('L', i, 0), weno5Operator(at('F', i, 0), at('F', i, -1), dx, lap))]),
         interior([assign(at('p', i, 0), rk3)]),
       ]),
     ], ghosts)],
