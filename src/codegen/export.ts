@@ -1,6 +1,6 @@
 // `export`: the kernels of a spec printed for one target, with a driver and a README.
-//   expression and mlp specs: loss, grad, hvp (scalar route: the symbolic loss
-//     with the data instantiated, CSE across outputs)
+//   expression and mlp specs: loss, grad (scalar route: the symbolic loss with the
+//     data instantiated, CSE across outputs); expression specs also hvp
 //   mlp specs, also: mlp_loss, mlp_grad, mlp_hvp (tensor route: loops whose text does not
 //     grow with the width; data X, Y passed as arrays)
 //   a flat 1-D quotient, also: lbar (u(x,0) = Lbar(x)), lbar_slope (p(x,0) = Lbar'(x))
@@ -31,10 +31,15 @@ export interface SpecKernels {
 
 export function specKernels(im: Intermediates): SpecKernels {
   const P = im.model.parameters;
-  const kernels = [lowerScalar('loss', im.model.loss, P), lowerGradient('grad', im.model.loss, P), lowerHessianVectorProduct('hvp', im.model.loss, P)];
+  const kernels = [lowerScalar('loss', im.model.loss, P), lowerGradient('grad', im.model.loss, P)];
   if (im.spec.architecture.kind === 'mlp' && im.model.lossKind) {
+    // Networks: H v by the tensor route only. The unrolled scalar H v of a network with its
+    // samples instantiated is long straight-line code (relu-2-4-1: ~1000 lines of up to 14k
+    // characters) that takes cc -O2 over a minute; mlp_hvp is the same H v as a few loops.
     const d = { input: (im.spec.architecture as MlpArchitecture).input, layers: (im.spec.architecture as MlpArchitecture).layers, loss: im.model.lossKind };
     kernels.push(lowerMlpLoss('mlp_loss', d), lowerMlpGradient('mlp_grad', d), lowerMlpHessianVectorProduct('mlp_hvp', d));
+  } else {
+    kernels.push(lowerHessianVectorProduct('hvp', im.model.loss, P));
   }
   const line = quotientLine(im.spec, im.model, im.quotient);
   const flat = line && !line.metric ? line : undefined;
@@ -91,8 +96,8 @@ Run a kernel: give, for each input array in signature order, its length then its
 the scalars, on the command line or on stdin; the outputs are printed one per line (%.17g).
 
     ${run} loss ${sk.parameterCount} ${theta}
-    ${run} hvp ${sk.parameterCount} ${theta} ${sk.parameterCount} ${theta}      # theta, then v
-${sk.line ? `    ${run} solve 2 400                  # T, N [, NU [, SCHEME]] -> lines "x p" of the Godunov solution on [${sk.line.lo}, ${sk.line.hi}]
+${kernels.some((k) => k.name === 'hvp') ? `    ${run} hvp ${sk.parameterCount} ${theta} ${sk.parameterCount} ${theta}      # theta, then v
+` : ''}${sk.line ? `    ${run} solve 2 400                  # T, N [, NU [, SCHEME]] -> lines "x p" of the Godunov solution on [${sk.line.lo}, ${sk.line.hi}]
     ${run} solve 2 400 ${sk.line.nu} weno5      # WENO5 + SSP-RK3: lines "x p"
     ${run} solve 2 400 ${sk.line.nu} hj         # Lax-Friedrichs for u_t + H(u_x) = nu u_xx: lines "x u p", p = centred difference of u
 ` : ''}${kernels.some((k) => k.name === 'mlp_grad') ? `    ${run} mlp_grad < input.txt   # theta, X (N x input, row-major), Y (N x output), each as length then values\n    ${run} mlp_hvp < input.txt    # theta, v, X, Y: H(theta) v by the R-operator\n` : ''}`;
