@@ -7,11 +7,13 @@
 //                                              (centred differences; one-sided at the ends)
 //   generatedSolver2D(H[, variable, 'godunov' | 'weno5'])
 //                                              p(x, y, 0) row-major nx x ny -> p(x, y, T)
+//   generatedHJ2D(H[, variable])                u(x, y, 0) at nodes, row-major nx x ny -> u(x, y, T)
+//                                              and p = grad u = (px, py) (centred; one-sided at the edges)
 import type { Expr } from '../ir/expr.js';
 import { text } from '../print/text.js';
 import { compileJs } from './compile-js.js';
 import { signatureArrays } from './kernel-ir.js';
-import { burgers2dGodunovKernel, burgers2dWeno5Kernel, solver1D, type Scheme1D, type Scheme2D } from './solvers/index.js';
+import { burgers2dGodunovKernel, burgers2dWeno5Kernel, hj2dLaxFriedrichsKernel, solver1D, type Scheme1D, type Scheme2D } from './solvers/index.js';
 
 export interface Solve1DOptions {
   readonly dx: number;
@@ -48,7 +50,7 @@ type KernelFn = (...args: any[]) => number;
  * Compiled solvers by (scheme, H): compilation is deterministic, so this is a
  * memo, not state; its size is the number of distinct derived equations seen.
  */
-const compiled = new Map<string, GeneratedSolver1D | GeneratedSolver2D>();
+const compiled = new Map<string, GeneratedSolver1D | GeneratedSolver2D | GeneratedHJ2D>();
 
 /** The generated 1-D solver of `scheme` for u_t + H(u_x) = nu u_xx (and p_t + H(p)_x = nu p_xx), compiled once. */
 export function generatedSolver1D(H: Expr, scheme: Scheme1D, variable = 'p'): GeneratedSolver1D {
@@ -101,6 +103,54 @@ export function generatedSolver2D(H: Expr, variable = 'p', scheme: Scheme2D = 'g
     const out = new Float64Array(nx * ny);
     for (let j = 0; j < ny; j++) out.set(p.subarray((j + g) * W + g, (j + g) * W + g + nx), j * nx);
     return { p: out, steps };
+  };
+  compiled.set(key, solve);
+  return solve;
+}
+
+export interface SolutionHJ2D {
+  /** u(x, y, T) on the nodes, row-major nx x ny. */
+  readonly u: Float64Array;
+  /** p = grad u = (px, py): centred differences of u, one-sided at the edges (the ghosts extrapolate u linearly). */
+  readonly px: Float64Array;
+  readonly py: Float64Array;
+  readonly steps: number;
+}
+export type GeneratedHJ2D = (u0: Float64Array, o: Solve2DOptions) => SolutionHJ2D;
+
+/**
+ * The generated 2-D Lax-Friedrichs solver of u_t + H(u_x) + H(u_y) = nu Lap u
+ * (hj2d_lax_friedrichs; p = grad u solves the gradient-field Burgers equation),
+ * compiled once; 1 ghost node per side, default cfl 0.9. A function of its own
+ * rather than a scheme of generatedSolver2D: its unknown is u, not p, and it
+ * returns both components of p.
+ */
+export function generatedHJ2D(H: Expr, variable = 'p'): GeneratedHJ2D {
+  const key = `2d-hj|${variable}|${text(H)}`;
+  const hit = compiled.get(key);
+  if (hit) return hit as GeneratedHJ2D;
+  const k = hj2dLaxFriedrichsKernel(H, variable);
+  const kernel = compileJs<KernelFn>(k);
+  const arrays = signatureArrays(k).length;
+  const solve: GeneratedHJ2D = (u0, o) => {
+    const { nx, ny, dx, dy } = o, W = nx + 2;
+    if (nx < 3 || ny < 3) throw new RangeError(`generatedHJ2D: need at least 3 x 3 nodes (got ${nx} x ${ny})`);
+    if (u0.length !== nx * ny) throw new RangeError(`generatedHJ2D: u0 has ${u0.length} values for ${nx} x ${ny} nodes`);
+    if (!(o.time >= 0) || !(o.nu >= 0) || !(dx > 0) || !(dy > 0)) throw new RangeError(`generatedHJ2D: need time >= 0, nu >= 0, dx, dy > 0 (got ${o.time}, ${o.nu}, ${dx}, ${dy})`);
+    const work = Array.from({ length: arrays }, () => new Float64Array(W * (ny + 2)));
+    const w = work[0];
+    for (let j = 0; j < ny; j++) w.set(u0.subarray(j * nx, (j + 1) * nx), (j + 1) * W + 1);
+    const steps = kernel(...work, nx, ny, dx, dy, o.nu, o.time, o.cfl ?? 0.9);
+    const u = new Float64Array(nx * ny), px = new Float64Array(nx * ny), py = new Float64Array(nx * ny);
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++) {
+        const c = (j + 1) * W + i + 1;
+        u[j * nx + i] = w[c];
+        px[j * nx + i] = (w[c + 1] - w[c - 1]) / (2 * dx);
+        py[j * nx + i] = (w[c + W] - w[c - W]) / (2 * dy);
+      }
+    }
+    return { u, px, py, steps };
   };
   compiled.set(key, solve);
   return solve;

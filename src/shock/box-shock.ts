@@ -13,7 +13,7 @@ import type { ShockReport } from '../derivation/derivation.js';
 import type { SymmetryResult } from '../symmetry/types.js';
 import { seededRng } from '../util/random.js';
 import { complementBasis, hessianFromGradient, quotientMinEigen } from './quotient-hessian.js';
-import { shockOnLine, type LineProblem } from './shock-on-line.js';
+import { regionReport, shockOnLine, type LineProblem } from './shock-on-line.js';
 
 const fmt = (x: number): string => Number(x.toPrecision(6)).toString();
 
@@ -41,7 +41,7 @@ export function boxShock(model: Model, sym_: SymmetryResult, box: Readonly<Recor
     id: 'shock/box-curvature', stage: 'shock', rule: 'quotient-hessian-box',
     title: 'Negative curvature of the quotient over the domain',
     statement: `Over ${samples} seeded points of the box ${P.map((p) => `$${p} \\in [${(box[p] ?? [-3, 3]).join(', ')}]$`).join(', ')}, the Hessian restricted to the quotient directions has $\\rho = \\max(-\\lambda_{\\min}) = ${fmt(worst.rho)}$` +
-      (worst.rho > 0 ? `; characteristics cross at $t^* = ${fmt(1 / worst.rho)}$.` : `: convex in every quotient direction, no shock forms.`),
+      (worst.rho > 0 ? `; characteristics cross at the latest by $1/\\rho = ${fmt(1 / worst.rho)}$ ($t^* = 1/\\rho$ with $\\rho$ the larger of this and the maximum along the slice analysed next).` : `: convex in every quotient direction, no shock forms.`),
     conditions: ['symbolic Hessian, evaluated exactly at each point'],
     checks: [finiteDifferenceAgreement(compileMany(gradient(model.loss, P), P), worst)],
   };
@@ -56,7 +56,7 @@ export function boxShock(model: Model, sym_: SymmetryResult, box: Readonly<Recor
     return { report: { forms: false, time: null, location: null, rho: worst.rho, reynolds: null, regime: 'none', speed: null, lax: null }, steps: [step], line };
   }
   const analysed = shockOnLine(line);
-  return { report: { ...analysed.report, forms: true, rho: worst.rho, time: 1 / worst.rho }, steps: [step, ...analysed.steps], line };
+  return { report: regionReport(worst.rho, analysed.report), steps: [step, ...analysed.steps], line };
 }
 
 /** Independent check of the worst point: lambda_min from a finite-difference Hessian of the gradient agrees. */

@@ -14,7 +14,7 @@ import type { SymmetryResult } from '../symmetry/types.js';
 import type { TrainingSpec } from '../spec/types.js';
 import { complementBasis, hessianFromGradient, quotientMinEigen } from './quotient-hessian.js';
 import { sgdTrajectory } from './sgd-trajectory.js';
-import { shockOnLine, type LineProblem } from './shock-on-line.js';
+import { regionReport, shockOnLine, type LineProblem } from './shock-on-line.js';
 
 const fmt = (x: number): string => Number(x.toPrecision(6)).toString();
 /** Slice half-width in theta-space (Euclidean arc length along the eigenvector). */
@@ -48,15 +48,12 @@ export function networkShock(model: Model, sym_: SymmetryResult, training: Train
     id: 'shock/trajectory-curvature', stage: 'shock', rule: 'quotient-hessian-trajectory',
     title: 'Negative curvature of the quotient along SGD',
     statement: `Reference SGD (lr $= ${training.lr}$, batch $${training.batch}$, ${training.steps} steps, seed ${training.seed}); at ${profile.length} snapshots the Hessian is restricted to the complement of the orbit tangent space spanned by the ${fields.length} generators. $\\rho = \\max_k (-\\lambda_{\\min}) = ${fmt(worst.rho)}$ at step ${worst.step}` +
-      (worst.rho > 0 ? `, so characteristics cross at $t^* = 1/\\rho = ${fmt(1 / worst.rho)}$ in the quotient.` : `: the quotient loss is locally convex along the trajectory, no shock forms.`),
+      (worst.rho > 0 ? `: characteristics cross in the quotient, at the latest by $1/\\rho = ${fmt(1 / worst.rho)}$. The 1-D slice through that point along its eigenvector $v$ is analysed next; $t^* = 1/\\rho$ with $\\rho$ the larger of this value and the slice's own maximum.` : `: the quotient loss is locally convex along the trajectory; the slice through that point along its least convex direction is analysed next.`),
     conditions: ['Hessian by central differences of the exact (symbolic) gradient, $h = 10^{-5}$',
       `$\\rho$ along the trajectory: ${profile.filter((_, i) => i % 8 === 0 || i === profile.length - 1).map((p) => `step ${p.step}: ${fmt(p.rho)}`).join('; ')}`],
     checks: eigenChecks(gradL, worst),
   };
-  const forms = worst.rho > 0;
-  const report: ShockReport = forms
-    ? { ...line.report, forms: true, rho: worst.rho, time: 1 / worst.rho }
-    : { forms: false, time: null, location: null, rho: worst.rho, reynolds: null, regime: 'none', speed: null, lax: null };
+  const report = regionReport(worst.rho, line.report);
   return { report, steps: [trajStep, ...line.steps], line: problem, trajectory: profile };
 }
 

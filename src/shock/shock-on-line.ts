@@ -161,6 +161,20 @@ export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[
   return { report, steps };
 }
 
+/**
+ * The shock report of a region (trajectory or box) analysed through a 1-D slice
+ * through its worst point: the slice is part of the region, so rho is the larger
+ * of the region's max(-lambda_min) and the slice's own max(-d^2 L/ds^2) (at s = 0
+ * they coincide, v being the eigenvector), and t* = 1/rho, x*, the speed and the
+ * regime are those of the slice, so that they describe one and the same crossing.
+ */
+export function regionReport(regionRho: number, slice: ShockReport): ShockReport {
+  const rho = Math.max(regionRho, slice.rho ?? -Infinity);
+  if (slice.forms && rho === slice.rho) return slice;
+  if (!(rho > 0)) return { forms: false, time: null, location: null, rho, reynolds: null, regime: 'none', speed: null, lax: null };
+  return { ...slice, forms: true, rho, time: 1 / rho };
+}
+
 function arcLength(p: LineProblem, G: (w: number) => number, ws: Float64Array): { sOf: (w: number) => number; wOf: (s: number) => number } {
   if (!p.metric) return { sOf: (x) => x, wOf: (x) => x };
   try {

@@ -6,6 +6,8 @@
 //   hj       hj_lax_friedrichs  u (nodes)          1 ghost per side   cfl 0.9
 //   2-D      burgers2d_godunov  p, row-major (nx + 2) x (ny + 2) with a ghost frame   cfl 0.9
 //   2-D      burgers2d_weno5    p, row-major (nx + 6) x (ny + 6), 3-cell ghost frame cfl 0.5 (rates summed)
+//   2-D      hj2d_lax_friedrichs u (nodes), row-major (nx + 2) x (ny + 2), ghost frame cfl 0.9 (rates summed)
+//            (u_t + H(u_x) + H(u_y) = nu Lap u: p = grad u, the gradient-field Burgers equation)
 // Every kernel takes its arrays (the unknown first, then scratch of the same
 // length), then dx, nu, t_end, cfl; it integrates in place and returns the steps.
 import type { Expr } from '../../ir/expr.js';
@@ -19,6 +21,7 @@ export { weno5SolverKernel } from './weno5.js';
 export { hjLaxFriedrichsKernel } from './hamilton-jacobi.js';
 export { burgers2dGodunovKernel } from './burgers-2d.js';
 export { burgers2dWeno5Kernel } from './burgers-2d-weno5.js';
+export { hj2dLaxFriedrichsKernel } from './hamilton-jacobi-2d.js';
 
 export const SCHEMES_2D = ['godunov', 'weno5'] as const;
 export type Scheme2D = (typeof SCHEMES_2D)[number];
