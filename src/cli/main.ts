@@ -23,6 +23,11 @@ const positiveNumber = (flag: string) => (v: string): number => {
   if (!(Number.isFinite(x) && x > 0)) throw new UsageError(`${flag}: expected a positive number, got "${v}"`);
   return x;
 };
+const nonNegativeNumber = (flag: string) => (v: string): number => {
+  const x = Number(v);
+  if (!(Number.isFinite(x) && x >= 0)) throw new UsageError(`${flag}: expected a number >= 0, got "${v}"`);
+  return x;
+};
 const positiveInteger = (flag: string) => (v: string): number => {
   const x = Number(v);
   if (!(Number.isInteger(x) && x >= 8)) throw new UsageError(`${flag}: expected an integer >= 8, got "${v}"`);
@@ -82,7 +87,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .description('solve the derived viscous Burgers equation on the 1-D quotient from p(x,0) = Lbar\'(x) and report the shocks found')
     .argument('<spec>', 'architecture spec (YAML or JSON)')
     .requiredOption('--time <T>', 'final time', positiveNumber('--time'))
-    .option('--viscosity <nu>', 'viscosity (default: from the spec, nu = temperature / 2)', positiveNumber('--viscosity'))
+    .option('--viscosity <nu>', 'viscosity (default: from the spec, nu = temperature / 2; 0 = inviscid, entropy solution; cole-hopf needs nu > 0)', nonNegativeNumber('--viscosity'))
     .option('--grid <N>', 'number of cells', positiveInteger('--grid'), 1200)
     .addOption(new Option('--scheme <scheme>', 'numerical scheme').choices(SCHEMES).default('weno5'))
     .option('--json', 'print x, u, p, time, viscosity, scheme, shocks as JSON')

@@ -91,7 +91,24 @@ describe('hugoniot solve', () => {
     expect((j.u[i + 1] - j.u[i - 1]) / (2 * dx)).toBeCloseTo(j.p[i], 3);
   });
 
+  it('--viscosity 0 is the inviscid entropy solution: at t = 2 t* the jump of the Hopf-Lax solution, u finite', async () => {
+    // The shock step states the Hopf-Lax jump at t = 2: p_L = -p_R = 0.3525 (derivations/double-well/double-well.md);
+    // the Godunov and WENO5 fronts on 600 cells resolve it to a few dx.
+    for (const scheme of ['godunov', 'weno5']) {
+      const j = JSON.parse((await cli(['solve', 'derivations/double-well/spec.yaml', '--time', '2', '--viscosity', '0', '--grid', '600', '--scheme', scheme, '--json'])).out);
+      expect(j.viscosity).toBe(0);
+      expect(j.shocks).toHaveLength(1);
+      expect(Math.abs(j.shocks[0].location)).toBeLessThan(0.02);
+      expect(Math.abs(j.shocks[0].left - 0.3525)).toBeLessThan(0.01);
+      expect(j.u.every((v: unknown) => typeof v === 'number' && Number.isFinite(v))).toBe(true);
+    }
+    const r = await cli(['solve', 'derivations/double-well/spec.yaml', '--time', '2', '--viscosity', '0', '--scheme', 'cole-hopf']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/cole-hopf needs a positive viscosity/);
+  });
+
   it.each([
+    [['--time', '1', '--viscosity', '-0.1'], /--viscosity: expected a number >= 0/],
     [['--time', '0'], /--time: expected a positive number/],
     [['--time', '1', '--grid', '3'], /--grid: expected an integer >= 8/],
     [['--time', '1', '--scheme', 'magic'], /invalid|choices|magic/i],
