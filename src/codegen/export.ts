@@ -3,7 +3,7 @@
 //     data instantiated, CSE across outputs); expression specs also hvp
 //   mlp specs, also: mlp_loss, mlp_grad, mlp_hvp (tensor route: loops whose text does not
 //     grow with the width; data X, Y passed as arrays)
-//   a flat 1-D quotient, also: lbar (u(x,0) = Lbar(x)), lbar_slope (p(x,0) = Lbar'(x))
+//   a flat line (1-D quotient or slice), also: lbar (u(x,0) = Lbar(x)), lbar_slope (p(x,0) = Lbar'(x))
 //     and the solvers generated from the derived HJ equation (pde.ts hamiltonianOf:
 //     H read off coarse.hamiltonJacobi, the flux of p = u_x is f = H):
 //     burgers_godunov, burgers_weno5, hj_lax_friedrichs (solvers/)
@@ -11,7 +11,6 @@
 import { match } from 'ts-pattern';
 import { diff } from '../ir/diff.js';
 import type { Intermediates } from '../pipeline/derive.js';
-import { quotientLine } from '../pipeline/quotient-line.js';
 import type { MlpArchitecture } from '../spec/types.js';
 import { cDriver, jsDriver, pythonDriver, torchDriver, type SolverLine } from './drivers.js';
 import { emitParts } from './emit.js';
@@ -41,17 +40,22 @@ export function specKernels(im: Intermediates): SpecKernels {
   } else {
     kernels.push(lowerHessianVectorProduct('hvp', im.model.loss, P));
   }
-  const line = quotientLine(im.spec, im.model, im.quotient);
-  const flat = line && !line.metric ? line : undefined;
+  // The 1-D line `solve` uses (Intermediates.line): a flat 1-D quotient or the slice
+  // theta* + s v of a higher-dimensional one. Curved quotients need the arc-length map,
+  // which is not exported (solve them in-process).
+  const flat = im.line.metric ? undefined : im.line;
   if (!flat) return { kernels, parameterCount: P.length };
   const solvers = solvers1D(hamiltonianOf(im.coarse.hamiltonJacobi));
   kernels.push(
-    lowerOutputs('lbar', `u(x, 0) = Lbar(${flat.variable}), Lbar the reduced loss on the quotient line`, [flat.loss], [flat.variable]),
-    lowerOutputs('lbar_slope', `p(x, 0) = Lbar'(${flat.variable}), Lbar the reduced loss on the quotient line`, [diff(flat.loss, flat.variable)], [flat.variable]),
+    lowerOutputs('lbar', `u(x, 0) = Lbar(${flat.variable}), Lbar the loss on ${plain(flat.origin)}`, [flat.loss], [flat.variable]),
+    lowerOutputs('lbar_slope', `p(x, 0) = Lbar'(${flat.variable}), Lbar the loss on ${plain(flat.origin)}`, [diff(flat.loss, flat.variable)], [flat.variable]),
     ...solvers.map((s) => s.kernel),
   );
   return { kernels, parameterCount: P.length, line: { lo: flat.domain[0], hi: flat.domain[1], nu: im.viscosity.nu, solvers } };
 }
+
+/** The line's origin (TeX between $...$) as plain text for a code comment. */
+const plain = (tex: string): string => tex.replace(/\$/g, '').replace(/\\theta/g, 'theta').replace(/\^\*/g, '*').replace(/\\/g, '');
 
 const EXTENSION: Record<TargetName, string> = { js: 'mjs', ts: 'ts', python: 'py', c: 'c', torch: 'py' };
 

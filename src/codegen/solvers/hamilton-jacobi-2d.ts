@@ -53,7 +53,7 @@ export function hj2dLaxFriedrichsKernel(hamiltonian: Expr, variable = 'p'): Kern
   const rowStart = (r: KExpr): KExpr => (r.k === 'const' && r.v === 0 ? r : r.k === 'const' && r.v === 1 ? width : bin('*', r, width));
   const ghosts = [
     comment('outflow on p = grad u: ghost nodes extrapolate u linearly, along x on the left/right, along y at the bottom/top'),
-    rows(1, iadd(ny, 1), extrapolatedGhosts('u', num(1), nx, (c) => bin('+', bin('*', j, width), c))),
+    rows(1, iadd(ny, 1), extrapolatedGhosts('u', num(1), nx, (c) => iadd(bin('*', j, width), c))),
     cols(1, iadd(nx, 1), extrapolatedGhosts('u', num(1), ny, (r) => iadd(i, rowStart(r)))),
   ];
 
