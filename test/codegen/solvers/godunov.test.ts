@@ -8,30 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { generatedSolver1D } from '../../../src/codegen/generated-solver.js';
 import { godunovSolverKernel } from '../../../src/codegen/solvers/godunov.js';
-import { parseExpr } from '../../../src/ir/parse.js';
-import { burgersFlux, convexFluxFromExpr, riemannSolution, solveBurgers1D, uniformGrid } from '../../../src/numerics/index.js';
+import { burgersFlux, riemannSolution, uniformGrid } from '../../../src/numerics/index.js';
 import { l1 } from '../../numerics/helpers.js';
-import { maxRelativeError } from '../run-target.js';
-import { expectTargetsAgree } from './parity.js';
+import { BURGERS, describeReferenceParity, expectTargetsAgree } from './parity.js';
 
-const BURGERS = parseExpr('p^2/2');
-/** Convex, not quadratic, sonic point -1/sqrt(3) (the entropy fix away from 0). */
-const SKEWED = parseExpr('sqrt(1 + p^2) + p/2');
 
-describe('burgers_godunov vs src/numerics (same grid and data, outflow)', () => {
-  it.each([
-    ['Burgers, double well p0 = x^3 - x, nu = 0.05, t = 1', BURGERS, 0.05, 1, 1e-12],
-    ['Burgers, nu = 0.01, t = 2 (stationary shock at 0)', BURGERS, 0.01, 2, 1e-12],
-    ['H = sqrt(1 + p^2) + p/2, nu = 0.02, t = 1', SKEWED, 0.02, 1, 1e-13],
-  ] as const)('%s', (_, H, nu, time, tol) => {
-    const grid = uniformGrid(-3, 3, 300);
-    const p0 = Float64Array.from(grid.x, (x) => x * x * x - x);
-    const generated = generatedSolver1D(H, 'godunov')(p0, { dx: grid.dx, nu, time });
-    const reference = solveBurgers1D({ grid, p0, time, nu, flux: H === BURGERS ? burgersFlux : convexFluxFromExpr(H, 'p'), bc: 'outflow', scheme: 'godunov' });
-    expect(generated.steps).toBe(reference.steps);
-    expect(maxRelativeError(generated.p, reference.p)).toBeLessThan(tol);
-  });
-});
+describeReferenceParity('godunov');
 
 describe('entropy solution of Riemann problems (800 cells, t = 0.5)', () => {
   it.each([

@@ -8,29 +8,12 @@
 import { describe, expect, it } from 'vitest';
 import { generatedSolver1D } from '../../../src/codegen/generated-solver.js';
 import { weno5SolverKernel } from '../../../src/codegen/solvers/weno5.js';
-import { parseExpr } from '../../../src/ir/parse.js';
-import { burgersFlux, convexFluxFromExpr, riemannSolution, solveBurgers1D, uniformGrid } from '../../../src/numerics/index.js';
+import { burgersFlux, riemannSolution, uniformGrid } from '../../../src/numerics/index.js';
 import { characteristicSolution, fittedOrder, l1 } from '../../numerics/helpers.js';
-import { maxRelativeError } from '../run-target.js';
-import { expectTargetsAgree } from './parity.js';
+import { BURGERS, describeReferenceParity, expectTargetsAgree } from './parity.js';
 
-const BURGERS = parseExpr('p^2/2');
-const SKEWED = parseExpr('sqrt(1 + p^2) + p/2');
 
-describe('burgers_weno5 vs src/numerics (same grid and data, outflow)', () => {
-  it.each([
-    ['Burgers, double well p0 = x^3 - x, nu = 0.05, t = 1', BURGERS, 0.05, 1, 1e-12],
-    ['Burgers, nu = 0.01, t = 2 (stationary shock at 0)', BURGERS, 0.01, 2, 1e-12],
-    ['H = sqrt(1 + p^2) + p/2, nu = 0.02, t = 1', SKEWED, 0.02, 1, 1e-13],
-  ] as const)('%s', (_, H, nu, time, tol) => {
-    const grid = uniformGrid(-3, 3, 300);
-    const p0 = Float64Array.from(grid.x, (x) => x * x * x - x);
-    const generated = generatedSolver1D(H, 'weno5')(p0, { dx: grid.dx, nu, time });
-    const reference = solveBurgers1D({ grid, p0, time, nu, flux: H === BURGERS ? burgersFlux : convexFluxFromExpr(H, 'p'), bc: 'outflow', scheme: 'weno5' });
-    expect(generated.steps).toBe(reference.steps);
-    expect(maxRelativeError(generated.p, reference.p)).toBeLessThan(tol);
-  });
-});
+describeReferenceParity('weno5');
 
 describe('order of accuracy before breaking (nu = 0, outflow)', () => {
   it('fitted order >= 4.5 on 80..640 points (measured 4.98; pairwise 4.6, 5.1, 5.2)', () => {
