@@ -10,7 +10,7 @@
 // the reference, states when the 2-D gradient field reduces to it).
 import type { Expr } from '../../ir/expr.js';
 import { accumulate, assign, bin, comment, declare, iadd, index, kcall, kvar, loop, num, type KExpr, type Kernel, type Stmt } from '../kernel-ir.js';
-import { godunovUpdate } from './godunov.js';
+import { godunovUpdate, updateRatios } from './godunov.js';
 import { cflStep, equationComment, godunovFlux, kernelFlux, outflowGhosts, SOLVER_SCALARS, solverArray, timeLoop } from './stencil.js';
 
 export function burgers2dGodunovKernel(flux: Expr, variable = 'p'): Kernel {
@@ -40,7 +40,7 @@ export function burgers2dGodunovKernel(flux: Expr, variable = 'p'): Kernel {
       dir === 'x'
         ? rows(1, iadd(ny, 1), [cols(0, iadd(nx, 1), [assign(Fl(0), godunovFlux(F, p(0), p(1)))])])
         : rows(0, iadd(ny, 1), [cols(1, iadd(nx, 1), [assign(Fl(0), godunovFlux(F, p(0), p(1)))])]),
-      everyCell([assign(at('next', 0, 0), godunovUpdate(p, Fl, tau, h))]),
+      everyCell([assign(at('next', 0, 0), godunovUpdate(p, Fl, updateRatios(tau, h)))]),
       copyBack,
     ];
   };
