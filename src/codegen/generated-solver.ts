@@ -12,7 +12,7 @@
 import type { Expr } from '../ir/expr.js';
 import { text } from '../print/text.js';
 import { compileJs } from './compile-js.js';
-import { signatureArrays } from './kernel-ir.js';
+import { signatureArrays, type Kernel } from './kernel-ir.js';
 import { burgers2dGodunovKernel, burgers2dWeno5Kernel, hj2dLaxFriedrichsKernel, solver1D, type Scheme1D, type Scheme2D } from './solvers/index.js';
 
 export interface Solve1DOptions {
@@ -50,34 +50,57 @@ type KernelFn = (...args: any[]) => number;
  * Compiled solvers by (scheme, H): compilation is deterministic, so this is a
  * memo, not state; its size is the number of distinct derived equations seen.
  */
-const compiled = new Map<string, GeneratedSolver1D | GeneratedSolver2D | GeneratedHJ2D>();
+const compiled = new Map<string, unknown>();
+
+/** The solver under `key`, built (and compiled) on first use. */
+function memo<T>(key: string, build: () => T): T {
+  if (!compiled.has(key)) compiled.set(key, build());
+  return compiled.get(key) as T;
+}
+
+/** A kernel and the number of arrays (state, then scratch of the same size) it takes. */
+function compiledKernel(k: Kernel): { kernel: KernelFn; arrays: number } {
+  return { kernel: compileJs<KernelFn>(k), arrays: signatureArrays(k).length };
+}
+
+/** Row-major nx x ny values into a zeroed (nx + 2g) x (ny + 2g) array with g ghost layers, plus its scratch arrays. */
+function padded2D(values: Float64Array, nx: number, ny: number, g: number, arrays: number): Float64Array[] {
+  const W = nx + 2 * g;
+  const work = Array.from({ length: arrays }, () => new Float64Array(W * (ny + 2 * g)));
+  for (let j = 0; j < ny; j++) work[0].set(values.subarray(j * nx, (j + 1) * nx), (j + g) * W + g);
+  return work;
+}
+
+/** The interior nx x ny of a padded array (the inverse of padded2D). */
+function interior2D(padded: Float64Array, nx: number, ny: number, g: number): Float64Array {
+  const W = nx + 2 * g, out = new Float64Array(nx * ny);
+  for (let j = 0; j < ny; j++) out.set(padded.subarray((j + g) * W + g, (j + g) * W + g + nx), j * nx);
+  return out;
+}
 
 /** The generated 1-D solver of `scheme` for u_t + H(u_x) = nu u_xx (and p_t + H(p)_x = nu p_xx), compiled once. */
 export function generatedSolver1D(H: Expr, scheme: Scheme1D, variable = 'p'): GeneratedSolver1D {
-  const key = `${scheme}|${variable}|${text(H)}`;
-  const hit = compiled.get(key);
-  if (hit) return hit as GeneratedSolver1D;
-  const s = solver1D(H, scheme, variable);
-  const kernel = compileJs<KernelFn>(s.kernel);
-  const arrays = signatureArrays(s.kernel).length;
-  const g = s.ghosts;
-  const solve: GeneratedSolver1D = (initial, o) => {
-    const n = initial.length, N = n + 2 * g;
-    if (n < 3) throw new RangeError(`generatedSolver1D: need at least 3 ${s.unknown === 'u' ? 'nodes' : 'cells'} (got ${n})`);
-    if (!(o.time >= 0) || !(o.nu >= 0) || !(o.dx > 0)) throw new RangeError(`generatedSolver1D: need time >= 0, nu >= 0, dx > 0 (got ${o.time}, ${o.nu}, ${o.dx})`);
-    const work = Array.from({ length: arrays }, () => new Float64Array(N));
-    work[0].set(initial, g);
-    const steps = kernel(...work, o.dx, o.nu, o.time, o.cfl ?? s.cfl);
-    const values = work[0].slice(g, g + n);
-    if (s.unknown === 'p') return { p: values, steps };
-    // p = u_x by centred differences over the ghost nodes the kernel left consistent
-    // (linear extrapolation: one-sided differences at the two ends)
-    const u = work[0];
-    const p = Float64Array.from({ length: n }, (_, i) => (u[i + 2] - u[i]) / (2 * o.dx));
-    return { u: values, p, steps };
-  };
-  compiled.set(key, solve);
-  return solve;
+  return memo(`${scheme}|${variable}|${text(H)}`, () => {
+    const s = solver1D(H, scheme, variable);
+    const { kernel, arrays } = compiledKernel(s.kernel);
+    const g = s.ghosts;
+    const solve: GeneratedSolver1D = (initial, o) => {
+      const n = initial.length, N = n + 2 * g;
+      if (n < 3) throw new RangeError(`generatedSolver1D: need at least 3 ${s.unknown === 'u' ? 'nodes' : 'cells'} (got ${n})`);
+      if (!(o.time >= 0) || !(o.nu >= 0) || !(o.dx > 0)) throw new RangeError(`generatedSolver1D: need time >= 0, nu >= 0, dx > 0 (got ${o.time}, ${o.nu}, ${o.dx})`);
+      const work = Array.from({ length: arrays }, () => new Float64Array(N));
+      work[0].set(initial, g);
+      const steps = kernel(...work, o.dx, o.nu, o.time, o.cfl ?? s.cfl);
+      const values = work[0].slice(g, g + n);
+      if (s.unknown === 'p') return { p: values, steps };
+      // p = u_x by centred differences over the ghost nodes the kernel left consistent
+      // (linear extrapolation: one-sided differences at the two ends)
+      const u = work[0];
+      const p = Float64Array.from({ length: n }, (_, i) => (u[i + 2] - u[i]) / (2 * o.dx));
+      return { u: values, p, steps };
+    };
+    return solve;
+  });
 }
 
 /**
@@ -86,26 +109,17 @@ export function generatedSolver1D(H: Expr, scheme: Scheme1D, variable = 'p'): Ge
  * WENO5 + SSP-RK3, 3 ghosts per side.
  */
 export function generatedSolver2D(H: Expr, variable = 'p', scheme: Scheme2D = 'godunov'): GeneratedSolver2D {
-  const key = `2d-${scheme}|${variable}|${text(H)}`;
-  const hit = compiled.get(key);
-  if (hit) return hit as GeneratedSolver2D;
-  const k = scheme === 'weno5' ? burgers2dWeno5Kernel(H, variable) : burgers2dGodunovKernel(H, variable);
-  const kernel = compileJs<KernelFn>(k);
-  const arrays = signatureArrays(k).length;
-  const g = scheme === 'weno5' ? 3 : 1, cfl = scheme === 'weno5' ? 0.5 : 0.9;
-  const solve: GeneratedSolver2D = (p0, o) => {
-    const { nx, ny } = o, W = nx + 2 * g;
-    if (p0.length !== nx * ny) throw new RangeError(`generatedSolver2D: p0 has ${p0.length} values for ${nx} x ${ny} cells`);
-    const work = Array.from({ length: arrays }, () => new Float64Array(W * (ny + 2 * g)));
-    const p = work[0];
-    for (let j = 0; j < ny; j++) p.set(p0.subarray(j * nx, (j + 1) * nx), (j + g) * W + g);
-    const steps = kernel(...work, nx, ny, o.dx, o.dy, o.nu, o.time, o.cfl ?? cfl);
-    const out = new Float64Array(nx * ny);
-    for (let j = 0; j < ny; j++) out.set(p.subarray((j + g) * W + g, (j + g) * W + g + nx), j * nx);
-    return { p: out, steps };
-  };
-  compiled.set(key, solve);
-  return solve;
+  return memo(`2d-${scheme}|${variable}|${text(H)}`, (): GeneratedSolver2D => {
+    const { kernel, arrays } = compiledKernel(scheme === 'weno5' ? burgers2dWeno5Kernel(H, variable) : burgers2dGodunovKernel(H, variable));
+    const g = scheme === 'weno5' ? 3 : 1, cfl = scheme === 'weno5' ? 0.5 : 0.9;
+    return (p0, o) => {
+      const { nx, ny } = o;
+      if (p0.length !== nx * ny) throw new RangeError(`generatedSolver2D: p0 has ${p0.length} values for ${nx} x ${ny} cells`);
+      const work = padded2D(p0, nx, ny, g, arrays);
+      const steps = kernel(...work, nx, ny, o.dx, o.dy, o.nu, o.time, o.cfl ?? cfl);
+      return { p: interior2D(work[0], nx, ny, g), steps };
+    };
+  });
 }
 
 export interface SolutionHJ2D {
@@ -126,32 +140,27 @@ export type GeneratedHJ2D = (u0: Float64Array, o: Solve2DOptions) => SolutionHJ2
  * returns both components of p.
  */
 export function generatedHJ2D(H: Expr, variable = 'p'): GeneratedHJ2D {
-  const key = `2d-hj|${variable}|${text(H)}`;
-  const hit = compiled.get(key);
-  if (hit) return hit as GeneratedHJ2D;
-  const k = hj2dLaxFriedrichsKernel(H, variable);
-  const kernel = compileJs<KernelFn>(k);
-  const arrays = signatureArrays(k).length;
-  const solve: GeneratedHJ2D = (u0, o) => {
-    const { nx, ny, dx, dy } = o, W = nx + 2;
-    if (nx < 3 || ny < 3) throw new RangeError(`generatedHJ2D: need at least 3 x 3 nodes (got ${nx} x ${ny})`);
-    if (u0.length !== nx * ny) throw new RangeError(`generatedHJ2D: u0 has ${u0.length} values for ${nx} x ${ny} nodes`);
-    if (!(o.time >= 0) || !(o.nu >= 0) || !(dx > 0) || !(dy > 0)) throw new RangeError(`generatedHJ2D: need time >= 0, nu >= 0, dx, dy > 0 (got ${o.time}, ${o.nu}, ${dx}, ${dy})`);
-    const work = Array.from({ length: arrays }, () => new Float64Array(W * (ny + 2)));
-    const w = work[0];
-    for (let j = 0; j < ny; j++) w.set(u0.subarray(j * nx, (j + 1) * nx), (j + 1) * W + 1);
-    const steps = kernel(...work, nx, ny, dx, dy, o.nu, o.time, o.cfl ?? 0.9);
-    const u = new Float64Array(nx * ny), px = new Float64Array(nx * ny), py = new Float64Array(nx * ny);
-    for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++) {
-        const c = (j + 1) * W + i + 1;
-        u[j * nx + i] = w[c];
-        px[j * nx + i] = (w[c + 1] - w[c - 1]) / (2 * dx);
-        py[j * nx + i] = (w[c + W] - w[c - W]) / (2 * dy);
+  return memo(`2d-hj|${variable}|${text(H)}`, (): GeneratedHJ2D => {
+    const { kernel, arrays } = compiledKernel(hj2dLaxFriedrichsKernel(H, variable));
+    const solve: GeneratedHJ2D = (u0, o) => {
+      const { nx, ny, dx, dy } = o, W = nx + 2;
+      if (nx < 3 || ny < 3) throw new RangeError(`generatedHJ2D: need at least 3 x 3 nodes (got ${nx} x ${ny})`);
+      if (u0.length !== nx * ny) throw new RangeError(`generatedHJ2D: u0 has ${u0.length} values for ${nx} x ${ny} nodes`);
+      if (!(o.time >= 0) || !(o.nu >= 0) || !(dx > 0) || !(dy > 0)) throw new RangeError(`generatedHJ2D: need time >= 0, nu >= 0, dx, dy > 0 (got ${o.time}, ${o.nu}, ${dx}, ${dy})`);
+      const work = padded2D(u0, nx, ny, 1, arrays);
+      const w = work[0];
+      const steps = kernel(...work, nx, ny, dx, dy, o.nu, o.time, o.cfl ?? 0.9);
+      const u = new Float64Array(nx * ny), px = new Float64Array(nx * ny), py = new Float64Array(nx * ny);
+      for (let j = 0; j < ny; j++) {
+        for (let i = 0; i < nx; i++) {
+          const c = (j + 1) * W + i + 1;
+          u[j * nx + i] = w[c];
+          px[j * nx + i] = (w[c + 1] - w[c - 1]) / (2 * dx);
+          py[j * nx + i] = (w[c + W] - w[c - W]) / (2 * dy);
+        }
       }
-    }
-    return { u, px, py, steps };
-  };
-  compiled.set(key, solve);
-  return solve;
+      return { u, px, py, steps };
+    };
+    return solve;
+  });
 }

@@ -24,6 +24,7 @@ import {
   arcLengthMap, coleHopfQuadrature, convexFluxFromExpr, detectShocks, slopeToArcLength, uniformGrid,
   type ArcLengthMap, type DetectedShock, type Grid,
 } from '../numerics/index.js';
+import { hopfLax } from '../shock/hopf-lax.js';
 import type { LineProblem, LineSlice } from '../shock/shock-on-line.js';
 import { SpecError } from '../spec/errors.js';
 import type { Intermediates } from './derive.js';
@@ -119,7 +120,7 @@ export function runScheme(scheme: SolveScheme, grid: Grid, data: LineData, nu: n
     .with('godunov', 'weno5', (s) => {
       const p = evolve(generatedSolver1D(H, s), data.p0).p;
       const u = new Float64Array(p.length);
-      u[0] = nu > 0 ? exact(grid.x.subarray(0, 1)).u[0] : hopfLax(data, grid.x[0], time);
+      u[0] = nu > 0 ? exact(grid.x.subarray(0, 1)).u[0] : inviscidValue(data, grid.x[0], time);
       for (let i = 1; i < p.length; i++) u[i] = u[i - 1] + 0.5 * (p[i] + p[i - 1]) * grid.dx;
       return { u, p };
     })
@@ -127,16 +128,14 @@ export function runScheme(scheme: SolveScheme, grid: Grid, data: LineData, nu: n
 }
 
 /**
- * nu = 0: the viscosity solution is the Hopf-Lax formula (DESIGN §1, H = p^2/2)
- * u(x, t) = min_y u0(y) + (x - y)^2/(2t), minimised over a fine grid of the
- * Cole-Hopf window (used only to anchor u at one point).
+ * nu = 0: the viscosity solution is the Hopf-Lax formula (DESIGN §1, H = p^2/2),
+ * minimised over a fine grid of the Cole-Hopf window (used only to anchor u at one point).
  */
-function hopfLax(data: LineData, x: number, t: number): number {
+function inviscidValue(data: LineData, x: number, t: number): number {
   if (t === 0) return data.u0(x);
   const [a, b] = data.window, m = 20_000;
-  let best = Infinity;
-  for (let k = 0; k <= m; k++) { const y = a + ((b - a) * k) / m; best = Math.min(best, data.u0(y) + (x - y) ** 2 / (2 * t)); }
-  return best;
+  const ys = Float64Array.from({ length: m + 1 }, (_, k) => a + ((b - a) * k) / m);
+  return hopfLax(ys, Float64Array.from(ys, data.u0), t, x).value;
 }
 
 /** The line as a flat problem: its coordinate, grid and initial data, and the way back to w. */

@@ -4,19 +4,20 @@
 
 export interface Jump { readonly location: number; readonly left: number; readonly right: number }
 
+/** min_y Lbar(y) + (x - y)^2/(2t) over the samples (ys, lbar): the value u(x, t) and the minimiser y*(x). */
+export function hopfLax(ys: Float64Array, lbar: Float64Array, t: number, x: number): { value: number; argmin: number } {
+  let value = Infinity, argmin = 0;
+  for (let j = 0; j < ys.length; j++) {
+    const d = x - ys[j];
+    const v = lbar[j] + (d * d) / (2 * t);
+    if (v < value) { value = v; argmin = ys[j]; }
+  }
+  return { value, argmin };
+}
+
 /** Largest jump of the Hopf-Lax minimiser over a grid of x (s-coordinates), or null if none. */
 export function hopfLaxShock(ys: Float64Array, lbar: Float64Array, t: number, xs: Float64Array): Jump | null {
-  const argmin = new Float64Array(xs.length);
-  for (let i = 0; i < xs.length; i++) {
-    let best = Infinity, by = 0;
-    const x = xs[i];
-    for (let j = 0; j < ys.length; j++) {
-      const d = x - ys[j];
-      const v = lbar[j] + (d * d) / (2 * t);
-      if (v < best) { best = v; by = ys[j]; }
-    }
-    argmin[i] = by;
-  }
+  const argmin = Float64Array.from(xs, (x) => hopfLax(ys, lbar, t, x).argmin);
   const dy = ys[1] - ys[0];
   let bestJump = 0, at = -1;
   for (let i = 0; i + 1 < xs.length; i++) {

@@ -15,7 +15,7 @@
 // (x_{i-3}, y_{j-3}), 3 <= i < nx + 3, 3 <= j < ny + 3.
 import type { Expr } from '../../ir/expr.js';
 import { accumulate, assign, bin, comment, declare, iadd, index, kcall, kvar, loop, num, type KExpr, type Kernel, type Stmt } from '../kernel-ir.js';
-import { cflStep, equationComment, kernelFlux, outflowGhosts, SOLVER_SCALARS, solverArray, timeLoop } from './stencil.js';
+import { cflStep, equationComment, kernelFlux, outflowGhosts, SOLVER_SCALARS_2D, solverArray, timeLoop } from './stencil.js';
 import { d4Laplacian, laxFriedrichsSplit, sspRk3Stage, weno5Flux, weno5Operator } from './weno5.js';
 
 export function burgers2dWeno5Kernel(flux: Expr, variable = 'p'): Kernel {
@@ -60,8 +60,7 @@ export function burgers2dWeno5Kernel(flux: Expr, variable = 'p'): Kernel {
     inputs: [
       solverArray('p', 'inout', length),
       ...['p0', 'L', 'fp', 'fm', 'F'].map((name) => solverArray(name, 'scratch', length)),
-      { k: 'scalar', name: 'nx', type: 'int' }, { k: 'scalar', name: 'ny', type: 'int' },
-      ...SOLVER_SCALARS.slice(0, 1), { k: 'scalar', name: 'dy', type: 'double' }, ...SOLVER_SCALARS.slice(1),
+      ...SOLVER_SCALARS_2D,
     ],
     outputs: [],
     temps: [],

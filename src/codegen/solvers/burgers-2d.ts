@@ -11,7 +11,7 @@
 import type { Expr } from '../../ir/expr.js';
 import { accumulate, assign, bin, comment, declare, iadd, index, kcall, kvar, loop, num, type KExpr, type Kernel, type Stmt } from '../kernel-ir.js';
 import { godunovUpdate, updateRatios } from './godunov.js';
-import { cflStep, equationComment, godunovFlux, kernelFlux, outflowGhosts, SOLVER_SCALARS, solverArray, timeLoop } from './stencil.js';
+import { cflStep, equationComment, godunovFlux, kernelFlux, outflowGhosts, SOLVER_SCALARS_2D, solverArray, timeLoop } from './stencil.js';
 
 export function burgers2dGodunovKernel(flux: Expr, variable = 'p'): Kernel {
   const F = kernelFlux(flux, variable);
@@ -51,8 +51,7 @@ export function burgers2dGodunovKernel(flux: Expr, variable = 'p'): Kernel {
     doc: 'Godunov scheme with Strang splitting (x/2, y, x/2) for p_t + f(p)_x + f(p)_y = nu (p_xx + p_yy) with the derived flux f = H; p row-major (nx + 2) x (ny + 2) with a ghost frame (outflow); integrates to t_end in place and returns the number of steps.',
     inputs: [
       solverArray('p', 'inout', length), solverArray('next', 'scratch', length), solverArray('F', 'scratch', length),
-      { k: 'scalar', name: 'nx', type: 'int' }, { k: 'scalar', name: 'ny', type: 'int' },
-      ...SOLVER_SCALARS.slice(0, 1), { k: 'scalar', name: 'dy', type: 'double' }, ...SOLVER_SCALARS.slice(1),
+      ...SOLVER_SCALARS_2D,
     ],
     outputs: [],
     temps: [],

@@ -27,7 +27,7 @@
 // 1 <= i <= nx, 1 <= j <= ny.
 import type { Expr } from '../../ir/expr.js';
 import { accumulate, assign, bin, comment, declare, iadd, index, kcall, kvar, loop, num, type KExpr, type Kernel, type Stmt } from '../kernel-ir.js';
-import { equationComment, kernelFlux, SOLVER_SCALARS, solverArray, timeLoop } from './stencil.js';
+import { equationComment, kernelFlux, SOLVER_SCALARS_2D, solverArray, timeLoop } from './stencil.js';
 
 /** Linear extrapolation (zero-gradient slope) into the ghosts before `first` and after `last`; `at(k)` is the index of node k. */
 function extrapolatedGhosts(array: string, first: KExpr, last: KExpr, at: (node: KExpr) => KExpr): Stmt[] {
@@ -100,8 +100,7 @@ export function hj2dLaxFriedrichsKernel(hamiltonian: Expr, variable = 'p'): Kern
     doc: 'Monotone local Lax-Friedrichs scheme for u_t + H(u_x) + H(u_y) = nu (u_xx + u_yy) with the derived 1-D Hamiltonian H applied per coordinate (flat metric: |grad u|^2/2 = u_x^2/2 + u_y^2/2), 5-point diffusion; u on nodes, row-major (nx + 2) x (ny + 2) with a ghost frame (outflow: u extrapolated linearly); integrates to t_end in place and returns the number of steps.',
     inputs: [
       solverArray('u', 'inout', length), solverArray('next', 'scratch', length),
-      { k: 'scalar', name: 'nx', type: 'int' }, { k: 'scalar', name: 'ny', type: 'int' },
-      ...SOLVER_SCALARS.slice(0, 1), { k: 'scalar', name: 'dy', type: 'double' }, ...SOLVER_SCALARS.slice(1),
+      ...SOLVER_SCALARS_2D,
     ],
     outputs: [],
     temps: [],

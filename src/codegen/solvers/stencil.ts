@@ -82,6 +82,11 @@ export function outflowGhosts(array: string, g: number, first: KExpr, last: KExp
 
 /** The scalar parameters every solver kernel takes, in order. */
 export const SOLVER_SCALARS: readonly ScalarParam[] = (['dx', 'nu', 't_end', 'cfl'] as const).map((name) => ({ k: 'scalar', name, type: 'double' }));
+/** The 2-D solvers' scalars: nx, ny (ints), dx, dy, nu, t_end, cfl. */
+export const SOLVER_SCALARS_2D: readonly ScalarParam[] = [
+  { k: 'scalar', name: 'nx', type: 'int' }, { k: 'scalar', name: 'ny', type: 'int' },
+  ...SOLVER_SCALARS.slice(0, 1), { k: 'scalar', name: 'dy', type: 'double' }, ...SOLVER_SCALARS.slice(1),
+];
 
 export const solverArray = (name: string, intent: ArrayParam['intent'], length: Length = { size: 'n' }): ArrayParam => ({ k: 'array', name, length, intent });
 

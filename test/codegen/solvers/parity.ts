@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { compileJs } from '../../../src/codegen/compile-js.js';
 import { generatedSolver1D } from '../../../src/codegen/generated-solver.js';
 import { parseExpr } from '../../../src/ir/parse.js';
-import { burgersFlux, convexFluxFromExpr, solveBurgers1D, uniformGrid } from '../../../src/numerics/index.js';
+import { burgersFlux, convexFluxFromExpr, riemannSolution, solveBurgers1D, uniformGrid } from '../../../src/numerics/index.js';
+import { l1 } from '../../numerics/helpers.js';
 import { signatureArrays, signatureScalars, type Kernel } from '../../../src/codegen/kernel-ir.js';
 import { available, buildProgram, maxRelativeError } from '../run-target.js';
 
@@ -56,6 +57,20 @@ export function describeReferenceParity(scheme: 'godunov' | 'weno5'): void {
       const reference = solveBurgers1D({ grid, p0, time, nu, flux: H === BURGERS ? burgersFlux : convexFluxFromExpr(H, 'p'), bc: 'outflow', scheme });
       expect(generated.steps).toBe(reference.steps);
       expect(maxRelativeError(generated.p, reference.p)).toBeLessThan(tol);
+    });
+  });
+}
+
+/**
+ * Entropy solutions: the generated `scheme` on Burgers Riemann problems (800 cells on
+ * [-1, 1], nu = 0, t = 0.5) against the exact solution, L1 error below each case's tolerance.
+ */
+export function describeRiemannProblems(scheme: 'godunov' | 'weno5', cases: readonly (readonly [string, number, number, number])[]): void {
+  describe('entropy solution of Riemann problems (800 cells, t = 0.5)', () => {
+    it.each(cases)('%s (%d, %d): L1 error below %d', (_, pL, pR, tol) => {
+      const grid = uniformGrid(-1, 1, 800);
+      const { p } = generatedSolver1D(BURGERS, scheme)(Float64Array.from(grid.x, (x) => (x < 0 ? pL : pR)), { dx: grid.dx, nu: 0, time: 0.5 });
+      expect(l1(p, Float64Array.from(grid.x, (x) => riemannSolution(burgersFlux, pL, pR, x / 0.5)), grid.dx)).toBeLessThan(tol);
     });
   });
 }
