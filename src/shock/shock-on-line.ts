@@ -62,7 +62,7 @@ export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[
   const ws = new Float64Array(N), ls = new Float64Array(N);
   const dw = (p.domain[1] - p.domain[0]) / (N - 1);
   for (let i = 0; i < N; i++) { ws[i] = p.domain[0] + i * dw; ls[i] = lbarF([ws[i]]); }
-  const { sOf, wOf } = arcLength(p, (x) => gF([x]), ws);
+  const { sOf, wOf, caveat } = arcLength(p, (x) => gF([x]), ws);
   const ss = Float64Array.from(ws, sOf);
 
   // The characteristic map y -> s(y) + t dLbar/ds(y) folds where 1 + t sqrt(G) d(slope)/dw < 0
@@ -103,7 +103,7 @@ export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[
       (br.time !== null ? `Here $\\rho = ${fmt(br.rho)}$ at $y^* = ${fmt(br.yStar)}$: $t^* = ${fmt(br.time)}$, $x^* = ${fmt(location!)}$.` : `Here $\\max(-\\partial_s^2\\bar L) = ${fmt(br.rho)} \\le 0$: no shock forms.`),
     before: { kind: 'expr', expr: p.loss },
     after: { kind: 'eq', lhs: sym('L_ss'), rhs: curvature },
-    conditions: p.metric ? ['$\\partial_s^2 \\bar L = G \\bar L\'\' + \\tfrac12 G\' \\bar L\'$ (1-D Laplace-Beltrami Hessian, arc length $ds = dw/\\sqrt{G}$)'] : ['flat metric: $s = ' + w + '$'],
+    conditions: p.metric ? ['$\\partial_s^2 \\bar L = G \\bar L\'\' + \\tfrac12 G\' \\bar L\'$ (1-D Laplace-Beltrami Hessian, arc length $ds = dw/\\sqrt{G}$)', ...(caveat ? [caveat] : [])] : ['flat metric: $s = ' + w + '$'],
     checks: crossingChecks,
   });
 
@@ -175,7 +175,7 @@ export function regionReport(regionRho: number, slice: ShockReport): ShockReport
   return { ...slice, forms: true, rho, time: 1 / rho };
 }
 
-function arcLength(p: LineProblem, G: (w: number) => number, ws: Float64Array): { sOf: (w: number) => number; wOf: (s: number) => number } {
+function arcLength(p: LineProblem, G: (w: number) => number, ws: Float64Array): { sOf: (w: number) => number; wOf: (s: number) => number; caveat?: string } {
   if (!p.metric) return { sOf: (x) => x, wOf: (x) => x };
   try {
     const map = arcLengthMap(G, p.domain, { anchor: Math.min(Math.max(0, p.domain[0]), p.domain[1]) });
@@ -184,7 +184,10 @@ function arcLength(p: LineProblem, G: (w: number) => number, ws: Float64Array): 
     if (!(e instanceof RangeError)) throw e;
     const ss = new Float64Array(ws.length), dw = ws[1] - ws[0];
     for (let i = 1; i < ws.length; i++) ss[i] = ss[i - 1] + dw / Math.sqrt(Math.max(G(ws[i] - dw / 2), 1e-300));
-    return { sOf: (x) => interpolate(ws, ss, x), wOf: (x) => interpolate(ss, ws, x) };
+    return {
+      sOf: (x) => interpolate(ws, ss, x), wOf: (x) => interpolate(ss, ws, x),
+      caveat: `the arc length diverges on the domain (${e.message.replace(/^arcLengthMap: /, '')}); s is a midpoint-rule table on ${ws.length} nodes, finite but not converged`,
+    };
   }
 }
 

@@ -39,6 +39,13 @@ describe('shock on a 1-D quotient', () => {
     expect(report.time!).toBeCloseTo(0.25, 6);
   });
 
+  it('arc length: a double zero of G (G = w^2, infinitely far) is stated as a caveat; a positive G has none', () => {
+    const conditions = (metric: string) => (line('(w - 1)^2 / 2', [-4, 4], metric).steps.find((st) => st.id === 'shock/characteristic-crossing')?.conditions ?? []).join(' ');
+    expect(conditions('1 + w^2')).toMatch(/Laplace-Beltrami/);
+    expect(conditions('1 + w^2')).not.toMatch(/diverges/);
+    expect(conditions('w^2')).toMatch(/arc length diverges .*not converged/);
+  });
+
   it('Rankine-Hugoniot and Lax', () => {
     expect(rankineHugoniotSpeed(2, -1)).toBe(0.5);
     expect(laxEntropyCondition(2, -1)).toBe(true);
