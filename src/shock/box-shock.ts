@@ -4,16 +4,14 @@
 // point along its eigenvector is analysed like a 1-D quotient.
 import { Matrix } from 'ml-matrix';
 import type { Model } from '../architecture/model.js';
-import { add, mul, num, sym } from '../ir/build.js';
 import { gradient, hessian } from '../ir/diff.js';
 import { compileMany } from '../ir/evaluate.js';
-import { substitute } from '../ir/substitute.js';
 import type { Check, Step } from '../derivation/types.js';
 import type { ShockReport } from '../derivation/derivation.js';
 import type { SymmetryResult } from '../symmetry/types.js';
 import { seededRng } from '../util/random.js';
 import { complementBasis, hessianFromGradient, quotientMinEigen } from './quotient-hessian.js';
-import { regionReport, shockOnLine, type LineProblem } from './shock-on-line.js';
+import { regionReport, shockOnLine, sliceLine, type LineProblem } from './shock-on-line.js';
 
 const fmt = (x: number): string => Number(x.toPrecision(6)).toString();
 
@@ -45,13 +43,10 @@ export function boxShock(model: Model, sym_: SymmetryResult, box: Readonly<Recor
     conditions: ['symbolic Hessian, evaluated exactly at each point'],
     checks: [finiteDifferenceAgreement(compileMany(gradient(model.loss, P), P), worst)],
   };
-  const s = sym('s');
-  const slice = substitute(model.loss, new Map(P.map((p, i) => [p, add(num(String(worst.theta[i])), mul(num(String(worst.vector[i])), s))] as const)));
-  const line: LineProblem = {
-    variable: 's', loss: slice, domain: [-2, 2], nu, seed,
+  const line = sliceLine(model.loss, P, worst.theta, worst.vector, {
+    nu, seed,
     origin: worst.rho > 0 ? 'the slice $\\theta^* + s v$ along the most negative quotient direction' : 'the slice $\\theta^* + s v$ along the least convex quotient direction',
-    slice: { parameters: P, point: [...worst.theta], direction: [...worst.vector] },
-  };
+  });
   if (worst.rho <= 0) {
     return { report: { forms: false, time: null, location: null, rho: worst.rho, reynolds: null, regime: 'none', speed: null, lax: null }, steps: [step], line };
   }

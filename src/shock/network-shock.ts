@@ -3,10 +3,8 @@
 // the worst point along its eigenvector is then analysed like a 1-D quotient
 // (DESIGN §5: "a 1-D quotient slice").
 import type { Model } from '../architecture/model.js';
-import { add, mul, num, sym } from '../ir/build.js';
 import { gradient } from '../ir/diff.js';
 import { compileMany } from '../ir/evaluate.js';
-import { substitute } from '../ir/substitute.js';
 import type { Check, Step } from '../derivation/types.js';
 import { Matrix } from 'ml-matrix';
 import type { ShockReport } from '../derivation/derivation.js';
@@ -14,11 +12,9 @@ import type { SymmetryResult } from '../symmetry/types.js';
 import type { TrainingSpec } from '../spec/types.js';
 import { complementBasis, hessianFromGradient, quotientMinEigen } from './quotient-hessian.js';
 import { sgdTrajectory } from './sgd-trajectory.js';
-import { regionReport, shockOnLine, type LineProblem } from './shock-on-line.js';
+import { regionReport, shockOnLine, sliceLine, type LineProblem } from './shock-on-line.js';
 
 const fmt = (x: number): string => Number(x.toPrecision(6)).toString();
-/** Slice half-width in theta-space (Euclidean arc length along the eigenvector). */
-const SLICE_HALF_WIDTH = 2;
 
 /** The report and steps, the slice the shock stage analysed (`line`) and the rho profile along SGD. */
 export function networkShock(model: Model, sym_: SymmetryResult, training: TrainingSpec, nu: number): { report: ShockReport; steps: Step[]; line: LineProblem; trajectory: { step: number; rho: number }[] } {
@@ -34,15 +30,7 @@ export function networkShock(model: Model, sym_: SymmetryResult, training: Train
     profile.push({ step: snap.step, rho: -eig.value });
     if (-eig.value > worst.rho) worst = { rho: -eig.value, step: snap.step, theta: snap.theta, vector: eig.vector, rows };
   }
-  // Slice L(theta* + s v): exact rationals from the float coordinates (decimal strings).
-  const s = sym('s');
-  const bindings = new Map(model.parameters.map((p, i) => [p, add(num(String(worst.theta[i])), mul(num(String(worst.vector[i])), s))] as const));
-  const slice = substitute(model.loss, bindings);
-  const problem: LineProblem = {
-    variable: 's', loss: slice, domain: [-SLICE_HALF_WIDTH, SLICE_HALF_WIDTH], nu, seed: training.seed,
-    origin: `the slice $\\theta^* + s v$ through SGD step ${worst.step}`,
-    slice: { parameters: model.parameters, point: [...worst.theta], direction: [...worst.vector] },
-  };
+  const problem = sliceLine(model.loss, model.parameters, worst.theta, worst.vector, { nu, seed: training.seed, origin: `the slice $\\theta^* + s v$ through SGD step ${worst.step}` });
   const line = shockOnLine(problem);
   const trajStep: Step = {
     id: 'shock/trajectory-curvature', stage: 'shock', rule: 'quotient-hessian-trajectory',

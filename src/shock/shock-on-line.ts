@@ -6,6 +6,7 @@ import { add, div, mul, num, pow, sub, sym } from '../ir/build.js';
 import type { Expr } from '../ir/expr.js';
 import { compile } from '../ir/evaluate.js';
 import { diff } from '../ir/diff.js';
+import { substitute } from '../ir/substitute.js';
 import { checkIdentity } from '../derivation/checks.js';
 import type { Check, Step } from '../derivation/types.js';
 import type { ShockReport } from '../derivation/derivation.js';
@@ -159,6 +160,22 @@ export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[
     forms: br.time !== null, time: br.time, location, rho: br.rho, reynolds, regime, speed, lax,
   };
   return { report, steps };
+}
+
+/** Half-width of a slice in theta-space (Euclidean arc length along the unit vector v). */
+export const SLICE_HALF_WIDTH = 2;
+
+/**
+ * The 1-D problem L(theta* + s v), s in [-2, 2]: the loss restricted to the line
+ * through theta* along v, with theta* and v as exact rationals from their decimal strings.
+ */
+export function sliceLine(loss: Expr, parameters: readonly string[], point: Float64Array, direction: Float64Array, o: { nu: number; seed: number; origin: string }): LineProblem {
+  const s = sym('s');
+  const bindings = new Map(parameters.map((p, i) => [p, add(num(String(point[i])), mul(num(String(direction[i])), s))] as const));
+  return {
+    variable: 's', loss: substitute(loss, bindings), domain: [-SLICE_HALF_WIDTH, SLICE_HALF_WIDTH], ...o,
+    slice: { parameters, point: [...point], direction: [...direction] },
+  };
 }
 
 /**
