@@ -1,6 +1,7 @@
 // The whole output of `derive`/`check`: the steps and the summary report whose
 // JSON field names are a contract (DESIGN §4: more may be added, none renamed).
-import type { Step } from './types.js';
+import type { CheckCounts, NotChecked } from './accounting.js';
+import type { Stage, Step } from './types.js';
 
 export interface SymmetryReport {
   readonly id: string;
@@ -40,6 +41,14 @@ export interface CheckReport {
   /** Every check of every step passed. */
   readonly passed: boolean;
   readonly failedChecks: readonly { readonly step: string; readonly method: string; readonly detail: string }[];
+  /** Every check in one bucket (docs/theory.md §3): spec checks passed, failed, skipped, unchecked, and passed lemmas. */
+  readonly checks: CheckCounts;
+  /** The same counts per pipeline stage. */
+  readonly checksByStage: Readonly<Record<Stage, CheckCounts>>;
+  /** Nothing failed, was skipped or went unchecked (the only case the summary says "all checks passed"). */
+  readonly allChecked: boolean;
+  /** Every skipped check and every step without a check, with the reason. */
+  readonly notChecked: readonly NotChecked[];
 }
 
 export interface Derivation {

@@ -3,7 +3,19 @@
 // render it; nothing is derived in a printer (DESIGN §2).
 import type { Expr } from '../ir/expr.js';
 
-export type CheckStatus = 'passed' | 'failed' | 'skipped';
+/**
+ * passed / failed: the check ran and its verdict. skipped: a check exists for
+ * this statement but was not run (the reason is in `detail`). unchecked: the
+ * statement carries no check that computes anything (docs/theory.md §3).
+ */
+export type CheckStatus = 'passed' | 'failed' | 'skipped' | 'unchecked';
+/**
+ * What a check is evidence about: `spec` (default) a claim about this spec;
+ * `lemma` an identity that holds for every loss (jet identities of the
+ * coarse-graining chain, the quadrature's HJ residual), true whatever the spec
+ * says and counted apart (docs/theory.md §3).
+ */
+export type CheckScope = 'spec' | 'lemma';
 export type CheckMethod = 'normal-form' | 'nerdamer' | 'algebrite' | 'numeric' | 'second-cas';
 
 export interface Check {
@@ -14,6 +26,8 @@ export interface Check {
   /** For numeric checks: the largest residual seen and the tolerance. */
   readonly residual?: number;
   readonly tolerance?: number;
+  /** Absent = 'spec'. */
+  readonly scope?: CheckScope;
 }
 
 export type Formula =

@@ -3,6 +3,7 @@ import type { Model } from '../architecture/model.js';
 import type { Viscosity } from '../coarse-grain/viscosity.js';
 import type { CheckReport, ShockReport, SymmetryReport } from '../derivation/derivation.js';
 import type { Check, Step } from '../derivation/types.js';
+import { allChecked, countChecks, notChecked } from '../derivation/accounting.js';
 import { latex } from '../print/latex-expr.js';
 import { text } from '../print/text.js';
 import type { QuotientResult } from '../quotient/types.js';
@@ -13,7 +14,7 @@ const SYMBOLIC = new Set(['normal-form', 'nerdamer', 'algebrite', 'second-cas'])
 /** Symbolic: the normal form proved it and no second CAS contradicted it. */
 const symbolicOk = (cs: readonly Check[]): boolean =>
   cs.some((c) => c.method === 'normal-form' && c.status === 'passed') && cs.every((c) => !SYMBOLIC.has(c.method) || c.status !== 'failed');
-const numericOk = (cs: readonly Check[]): boolean => cs.some((c) => c.method === 'numeric') && cs.every((c) => c.method !== 'numeric' || c.status !== 'failed');
+const numericOk = (cs: readonly Check[]): boolean => cs.some((c) => c.method === 'numeric' && c.status === 'passed') && cs.every((c) => c.method !== 'numeric' || c.status !== 'failed');
 
 export function symmetryReports(sym: SymmetryResult): SymmetryReport[] {
   // One entry per rule: a rule instantiated on several units is one symmetry of the given dimension.
@@ -29,6 +30,7 @@ export function symmetryReports(sym: SymmetryResult): SymmetryReport[] {
 
 export function buildReport(spec: Spec, model: Model, sym: SymmetryResult, q: QuotientResult, viscosity: Viscosity, shock: ShockReport, steps: readonly Step[]): CheckReport {
   const failedChecks = steps.flatMap((s) => s.checks.filter((c) => c.status === 'failed').map((c) => ({ step: s.id, method: c.method, detail: c.detail })));
+  const counts = countChecks(steps);
   return {
     name: spec.name,
     architecture: spec.architecture.kind,
@@ -45,5 +47,9 @@ export function buildReport(spec: Spec, model: Model, sym: SymmetryResult, q: Qu
     shock,
     passed: failedChecks.length === 0,
     failedChecks,
+    checks: counts.total,
+    checksByStage: counts.byStage,
+    allChecked: allChecked(counts.total),
+    notChecked: notChecked(steps),
   };
 }

@@ -9,6 +9,7 @@ import { match } from 'ts-pattern';
 import type { Derivation } from '../derivation/derivation.js';
 import { stepPassed, type Check, type Step } from '../derivation/types.js';
 import { formulaLatex } from './formula.js';
+import { countsLine } from '../derivation/accounting.js';
 import { stageSections, summaryRows } from './outline.js';
 import { renderProse } from './prose.js';
 
@@ -20,7 +21,8 @@ const status = (c: Check): string => match(c.status)
   .with('passed', () => '<span class="ok">passed</span>')
   .with('failed', () => '<span class="fail">FAILED</span>')
   .with('skipped', () => '<span class="skip">skipped</span>')
-  .exhaustive();
+  .with('unchecked', () => '<span class="skip">unchecked</span>')
+  .exhaustive() + (c.scope === 'lemma' ? ' <em>(lemma: holds for every loss)</em>' : '');
 
 /** katex.min.css with every font reduced to its woff2 file, inlined (every current browser reads woff2). */
 export function katexCss(): string {
@@ -54,7 +56,7 @@ export function html(d: Derivation): string {
   const r = d.report;
   const body = [
     `<h1>hugoniot derivation: ${escapeHtml(d.name)}</h1>`,
-    `<p class="banner ${r.passed ? 'ok' : 'fail'}">${r.passed ? 'All checks passed.' : `${r.failedChecks.length} check(s) FAILED.`}</p>`,
+    `<p class="banner ${r.passed ? 'ok' : 'fail'}">${r.passed ? '' : 'FAILED: '}${escapeHtml(countsLine(r.checks))}.</p>`,
     '<table class="summary">',
     ...summaryRows(r).map((row) => `<tr><th>${prose(row.label)}</th><td${row.failed ? ' class="fail"' : ''}>${prose(row.value)}</td></tr>`),
     '</table>',

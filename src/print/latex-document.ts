@@ -16,7 +16,8 @@ const status = (c: Check): string => match(c.status)
   .with('passed', () => '\\textcolor{green!50!black}{passed}')
   .with('failed', () => FAILED)
   .with('skipped', () => '\\textcolor{gray}{\\textit{skipped}}')
-  .exhaustive();
+  .with('unchecked', () => '\\textcolor{gray}{\\textit{unchecked}}')
+  .exhaustive() + (c.scope === 'lemma' ? ' \\textit{(lemma: holds for every loss)}' : '');
 
 const display = (tex: string): string => `\\[ ${tex} \\]`;
 

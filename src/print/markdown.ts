@@ -16,7 +16,8 @@ const status = (c: Check): string => match(c.status)
   .with('passed', () => 'passed')
   .with('failed', () => '**FAILED**')
   .with('skipped', () => '_skipped_')
-  .exhaustive();
+  .with('unchecked', () => '_unchecked_')
+  .exhaustive() + (c.scope === 'lemma' ? ' (lemma: holds for every loss)' : '');
 
 const display = (tex: string): string[] => ['$$', tex, '$$', ''];
 

@@ -5,6 +5,7 @@
 import type { CheckReport, Derivation } from '../derivation/derivation.js';
 import type { Stage, Step } from '../derivation/types.js';
 import { formatNumber } from './format-number.js';
+import { countsLine, notCheckedReasons } from '../derivation/accounting.js';
 
 export const STAGE_ORDER: readonly Stage[] = ['loss', 'symmetry', 'quotient', 'coarse-grain', 'shock'];
 export const STAGE_TITLES: Readonly<Record<Stage, string>> = { loss: 'Loss', symmetry: 'Symmetries', quotient: 'Quotient', 'coarse-grain': 'Coarse-graining', shock: 'Shocks' };
@@ -58,7 +59,8 @@ export function summaryRows(r: CheckReport): SummaryRow[] {
     ['regime', s.regime],
     ['Rankine-Hugoniot speed $s$', n(s.speed)],
     ['Lax condition', s.lax === null ? formatNumber(null) : s.lax ? 'holds' : 'fails'],
-    ['checks', r.passed ? 'all passed' : `${r.failedChecks.length} FAILED`, !r.passed],
+    ['checks', `${r.passed ? '' : 'FAILED: '}${countsLine(r.checks)}`, !r.passed],
+    ...(r.notChecked.length ? [['not checked', notCheckedReasons(r.notChecked).join('; ')] as [string, string]] : []),
   ];
   return rows.map(([label, value, failed]) => ({ label, value, failed: failed ?? false }));
 }

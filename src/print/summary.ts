@@ -1,12 +1,15 @@
 // Human-readable summary of a CheckReport (the `check` command without --json).
 import type { CheckReport } from '../derivation/derivation.js';
+import { countsLine, notCheckedReasons, STAGES } from '../derivation/accounting.js';
 
 const fmt = (x: number | null): string => (x === null ? '-' : Number.isInteger(x) ? String(x) : Number(x.toPrecision(6)).toString());
 const mark = (ok: boolean): string => (ok ? 'ok' : 'FAILED');
 
 export function summary(r: CheckReport): string {
   const lines = [
-    `${r.name} (${r.architecture}): ${r.passed ? 'all checks passed' : `${r.failedChecks.length} check(s) FAILED`}`,
+    `${r.name} (${r.architecture}): ${r.passed ? '' : 'FAILED: '}${countsLine(r.checks)}`,
+    ...(r.notChecked.length ? [`  not checked: ${notCheckedReasons(r.notChecked).join('; ')}`] : []),
+    `  checks by stage: ${STAGES.map((st) => { const c = r.checksByStage[st]; return `${st} ${c.passed}/${c.failed}/${c.skipped}/${c.unchecked}/${c.lemma}`; }).join(', ')} (passed/failed/skipped/unchecked/lemma)`,
     `  parameters            ${r.parameterCount}`,
     `  Lie algebra dimension ${r.lieAlgebraDimension}`,
     `  orbit dimension       ${r.orbitDimension}`,
@@ -22,6 +25,8 @@ export function summary(r: CheckReport): string {
     ...(r.invariants.length ? r.invariants.slice(0, 12).map((i) => `    ${i.id} = ${i.text}`).concat(r.invariants.length > 12 ? [`    ... (${r.invariants.length} in all)`] : []) : ['    none']),
     `  shock: ${r.shock.forms ? `forms at t* = ${fmt(r.shock.time)}, x* = ${fmt(r.shock.location)}, rho = ${fmt(r.shock.rho)}, Re = ${fmt(r.shock.reynolds)} (${r.shock.regime}), speed ${fmt(r.shock.speed)}, Lax ${r.shock.lax === null ? '-' : r.shock.lax ? 'holds' : 'fails'}` : `none (rho = ${fmt(r.shock.rho)})`}`,
     ...r.failedChecks.map((f) => `  FAILED ${f.step} [${f.method}]: ${f.detail}`),
+    ...r.notChecked.slice(0, 8).map((f) => `  ${f.status} ${f.step} [${f.method}]: ${f.detail}`),
+    ...(r.notChecked.length > 8 ? [`  ... ${r.notChecked.length - 8} more not run (check --json lists them under notChecked)`] : []),
   ];
   return lines.join('\n') + '\n';
 }
