@@ -1,63 +1,204 @@
-// The coarse-graining stage (DESIGN §1): local entropy -> Cole-Hopf -> viscous
-// HJ on the quotient (1-D arc length when the metric is not flat) -> Burgers.
-// Each step is a transform rule from rules/coarse-graining; its identity
-// obligation is checked in jet space, and the numeric checks it names are run
-// on the actual reduced loss when the quotient is a flat line.
-import { parseExpr } from '../ir/parse.js';
+// The coarse-graining stage (docs/theory.md §1): local entropy -> Cole-Hopf ->
+// viscous HJ on the quotient (1-D arc length when the metric is not flat) ->
+// Burgers. Each step is a transform rule from rules/coarse-graining. One source
+// per equation: the step states the rule's `after` as an Expr, its identity
+// obligation is expanded from that same Expr (obligation.ts), consecutive
+// steps are checked to chain (this `before` = the previous `after`), and the
+// HJ equation returned to later stages is the very object the Cole-Hopf step
+// states. The identities hold for every loss and are labelled lemmas; the
+// numeric checks run on the line the shock stage analyses (`withLineChecks`).
+import { match } from 'ts-pattern';
+import { num, sub, sym } from '../ir/build.js';
 import { compile } from '../ir/evaluate.js';
+import { diff } from '../ir/diff.js';
 import type { Expr } from '../ir/expr.js';
-import type { Check, Step } from '../derivation/types.js';
+import { NormalForm } from '../ir/normal-form.js';
+import { parseExpr } from '../ir/parse.js';
+import { substitute } from '../ir/substitute.js';
+import type { Check, Formula, Step } from '../derivation/types.js';
+import { arcLengthMap } from '../numerics/arc-length.js';
 import type { QuotientResult, StageContext } from '../quotient/types.js';
 import { RuleError } from '../rewrite/rule-files.js';
-import { NUMERIC_CHECKS } from './numeric-checks.js';
+import type { LineProblem } from '../shock/shock-on-line.js';
+import { seededRng } from '../util/random.js';
+import { NUMERIC_CHECKS, type LineData } from './numeric-checks.js';
 import { checkObligation } from './obligation.js';
-import { loadTransformRules, type TransformRule } from './transform-rules.js';
+import { identitiesOf, loadTransformRules, type TransformRule } from './transform-rules.js';
 import type { Viscosity } from './viscosity.js';
 
 export interface CoarseGrainInput {
   readonly quotientDimension: number;
   readonly reduced?: QuotientResult['reduced'];
   readonly viscosity: Viscosity;
-  readonly domain?: readonly [number, number];
+  /** The 1-D line the numeric checks run on (else they are added by `withLineChecks`). */
+  readonly line?: LineProblem;
 }
-export interface CoarseGrainResult { readonly steps: readonly Step[]; readonly hamiltonJacobi: Expr; readonly burgers: Expr }
+export interface CoarseGrainResult {
+  readonly steps: readonly Step[];
+  /** The viscous HJ equation E = 0: the `after` the Cole-Hopf step states and its checks verify (same object). */
+  readonly hamiltonJacobi: Expr;
+  /** The Burgers equation E = 0 the hj-to-burgers step states (same object). */
+  readonly burgers: Expr;
+}
 
 const CHAIN = ['local-entropy', 'cole-hopf', 'laplace-beltrami-arc-length', 'hj-to-burgers'] as const;
-const TITLES: Record<(typeof CHAIN)[number], string> = {
+type ChainId = (typeof CHAIN)[number];
+const TITLES: Record<ChainId, string> = {
   'local-entropy': 'Local-entropy coarse-graining',
   'cole-hopf': 'Cole-Hopf: heat equation to viscous Hamilton-Jacobi',
   'laplace-beltrami-arc-length': 'Viscous HJ on the curved quotient: Laplace-Beltrami and arc length',
   'hj-to-burgers': 'Viscous Burgers equation for p = grad u',
 };
+/** The predecessor whose `after` this step's `before` must be (arc length: renamed s -> x). */
+const PREVIOUS: Partial<Record<ChainId, ChainId>> = { 'cole-hopf': 'local-entropy', 'hj-to-burgers': 'cole-hopf' };
+const ARC_LENGTH_TO_X = { u_s: sym('u_x'), u_ss: sym('u_xx') };
 
-export function coarseGrain(input: CoarseGrainInput, ctx: StageContext): CoarseGrainResult {
+const lemma = (c: Check): Check => ({ ...c, scope: 'lemma' });
+
+function loadChain(ctx: StageContext): (id: ChainId) => TransformRule {
   const rules = loadTransformRules(ctx.rulesDir, Object.keys(NUMERIC_CHECKS));
-  const need = (id: string): TransformRule => {
+  return (id) => {
     const r = rules.get(id);
     if (!r) throw new RuleError(ctx.rulesDir, id, `expected a transform rule with id "${id}" (the coarse-graining chain uses it)`);
     return r;
   };
-  const r = input.reduced;
-  const flatLine = r && !r.metric && input.domain ? { lbar: ((f) => (w: number) => f([w]))(compile(r.loss, [r.variable])), nu: input.viscosity.nu, domain: input.domain, seed: ctx.seed } : undefined;
-  const steps: Step[] = CHAIN.filter((id) => id !== 'laplace-beltrami-arc-length' || (r?.metric !== undefined)).map((id, k) => {
+}
+
+/** `expr` (as stated by step `what`) equals `expected` by the normal form: consecutive steps state one equation. */
+function chainCheck(expr: Expr, expected: Expr, what: string): Check {
+  const zero = new NormalForm().isZero(sub(expr, expected));
+  return lemma({ method: 'normal-form', status: zero ? 'passed' : 'failed', detail: `${what}: ${zero ? 'the same equation (difference reduces to 0)' : 'a different equation (the chain is broken)'}` });
+}
+
+/** The whole stage: the chain and, on `input.line`, its numeric checks (skipped, with the reason, without a line). */
+export const coarseGrain = (input: CoarseGrainInput, ctx: StageContext): CoarseGrainResult =>
+  withLineChecks(coarseGrainChain(input, ctx), input.line, ctx);
+
+/** The chain with its identity and chain checks; `withLineChecks` adds the numeric checks once the line is known. */
+export function coarseGrainChain(input: Omit<CoarseGrainInput, 'line'>, ctx: StageContext): CoarseGrainResult {
+  const need = loadChain(ctx);
+  const curved = input.reduced?.metric !== undefined;
+  const ids = CHAIN.filter((id) => id !== 'laplace-beltrami-arc-length' || curved);
+  const stated = new Map<ChainId, { before?: Expr; after?: Expr }>(ids.map((id) => {
+    const r = need(id);
+    return [id, { before: r.before ? parseExpr(r.before) : undefined, after: r.after ? parseExpr(r.after) : undefined }];
+  }));
+  const steps: Step[] = ids.map((id, k) => {
     const rule = need(id);
-    const checks: Check[] = typeof rule.obligation === 'string' ? [] : checkObligation(rule.obligation, ctx.seed + k);
-    for (const name of rule.numeric) {
-      checks.push(flatLine ? NUMERIC_CHECKS[name](flatLine) : { method: 'numeric', status: 'skipped', detail: `${name}: runs on a flat 1-D reduced loss only (this quotient: dimension ${input.quotientDimension}${r?.metric ? ', curved' : ''})` });
+    const { before, after } = stated.get(id)!;
+    const own = new Map<string, Expr>([...(before ? [['before', before] as const] : []), ...(after ? [['after', after] as const] : [])]);
+    const checks: Check[] = identitiesOf(rule).flatMap((o, i) => checkObligation(o, ctx.seed + 10 * k + i, own).map(lemma));
+    const prev = PREVIOUS[id];
+    const prevAfter = prev ? stated.get(prev)?.after : undefined;
+    if (prev && before && prevAfter) checks.push(chainCheck(before, prevAfter, `this step's before vs the after of coarse-grain/${prev}`));
+    if (id === 'laplace-beltrami-arc-length' && after && stated.get('cole-hopf')?.after) {
+      checks.push(chainCheck(substitute(after, ARC_LENGTH_TO_X), stated.get('cole-hopf')!.after!, 'this step\'s after (s renamed x) vs the after of coarse-grain/cole-hopf'));
     }
     const conditions = id === 'local-entropy'
       ? [`$${input.viscosity.formulaTex}$`, input.quotientDimension === 1 ? '1-D quotient' : `${input.quotientDimension}-dimensional quotient: the identities hold in each coordinate (heat kernel $t^{-n/2}e^{-|x-y|^2/(4\\nu t)}$)`]
       : [];
+    // Equations are shown as E = 0; the first `before` (the reduced loss) is an expression.
+    const formula = (e: Expr, equation: boolean): Formula => (equation ? { kind: 'eq', lhs: e, rhs: num(0) } : { kind: 'expr', expr: e });
     return {
       id: `coarse-grain/${id}`, stage: 'coarse-grain', rule: id, title: TITLES[id], statement: rule.statement,
-      ...(rule.before ? { before: { kind: 'expr', expr: parseExpr(rule.before) } as const } : {}),
-      ...(rule.after ? { after: { kind: 'expr', expr: parseExpr(rule.after) } as const } : {}),
+      ...(before ? { before: formula(before, k > 0) } : {}),
+      ...(after ? { after: formula(after, true) } : {}),
       conditions, checks,
     };
   });
+  const hamiltonJacobi = stated.get('cole-hopf')?.after, burgers = stated.get('hj-to-burgers')?.after;
+  if (!hamiltonJacobi) throw new RuleError(ctx.rulesDir, 'cole-hopf', 'expected an `after` (the viscous HJ equation every later stage uses)');
+  if (!burgers) throw new RuleError(ctx.rulesDir, 'hj-to-burgers', 'expected an `after` (the Burgers equation)');
+  return { steps, hamiltonJacobi, burgers };
+}
+
+/**
+ * The numeric checks the rules name, and the checks of this spec's own data,
+ * run on the 1-D line the shock stage analyses: a flat line in its variable, a
+ * curved 1-D quotient in arc length, the slice theta* + s v of a network or of
+ * a quotient of dimension >= 2. Without a line (or when its arc length
+ * diverges) they are `skipped` with the reason.
+ */
+export function withLineChecks(r: CoarseGrainResult, line: LineProblem | undefined, ctx: StageContext): CoarseGrainResult {
+  const need = loadChain(ctx);
+  const data = line ? lineData(line, ctx.seed) : { why: 'no 1-D line was given to run on' };
+  const steps = r.steps.map((s): Step => {
+    const rule = need(s.rule as ChainId);
+    const extra: Check[] = rule.numeric.map((name) => ('why' in data
+      ? { method: 'numeric', status: 'skipped', scope: 'lemma', detail: `${name}: not run (${data.why})` }
+      : lemma(NUMERIC_CHECKS[name](data))));
+    const own = match(s.rule as ChainId)
+      .with('hj-to-burgers', () => [line && !('why' in data) ? initialDatumCheck(line, data) : { method: 'numeric', status: 'skipped', detail: `initial datum p(x, 0) = dLbar/dx: not run (${'why' in data ? data.why : ''})` } as Check])
+      .with('laplace-beltrami-arc-length', () => [line?.metric ? metricPositiveCheck(line) : { method: 'numeric', status: 'skipped', detail: 'G > 0 on the line: not run (no curved 1-D line was given)' } as Check])
+      .otherwise(() => []);
+    const added = [...extra, ...own];
+    return { ...s, checks: [...s.checks, ...added], conditions: line && added.length ? [...s.conditions, `numeric checks on ${line.origin}${line.metric ? ' in arc length' : ''}`] : s.conditions };
+  });
+  return { ...r, steps };
+}
+
+/** The line as the flat problem the quadrature needs: Lbar as a function of its flat coordinate. */
+function lineData(line: LineProblem, seed: number): LineData | { why: string } {
+  const L = compile(line.loss, [line.variable]);
+  if (!line.metric) return { lbar: (w) => L([w]), nu: line.nu, domain: line.domain, seed };
+  const G = compile(line.metric, [line.variable]);
+  try {
+    const map = arcLengthMap((w) => G([w]), line.domain, { anchor: Math.min(Math.max(0, line.domain[0]), line.domain[1]) });
+    return { lbar: (s) => L([map.w(s)]), nu: line.nu, domain: map.range, seed };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    return { why: `the arc length of ${line.variable} does not exist on [${line.domain.join(', ')}]: ${e.message.replace(/^arcLengthMap: /, '')}` };
+  }
+}
+
+/**
+ * The Burgers initial datum of this spec, p(x, 0) = dLbar/dx (in arc length
+ * sqrt(G) dLbar/dw), from the symbolic derivative of this line's loss, against
+ * central differences of Lbar in the flat coordinate at seeded points.
+ */
+function initialDatumCheck(line: LineProblem, d: LineData): Check {
+  const w = line.variable;
+  const slope = compile(diff(line.loss, w), [w]);
+  const G = line.metric ? compile(line.metric, [w]) : undefined;
+  const L = compile(line.loss, [w]);
+  let wOf = (x: number): number => x;
+  if (line.metric) {
+    const map = arcLengthMap((v) => G!([v]), line.domain, { anchor: Math.min(Math.max(0, line.domain[0]), line.domain[1]) });
+    wOf = map.w;
+  }
+  const rng = seededRng(d.seed + 7);
+  const [lo, hi] = d.domain;
+  let worst = 0;
+  const h = 1e-5 * (hi - lo);
+  for (let k = 0; k < 8; k++) {
+    const x = rng.uniform(lo + 0.1 * (hi - lo), hi - 0.1 * (hi - lo));
+    const wx = wOf(x);
+    const symbolic = slope([wx]) * (G ? Math.sqrt(Math.max(G([wx]), 0)) : 1);
+    const fd = (L([wOf(x + h)]) - L([wOf(x - h)])) / (2 * h);
+    if (Number.isFinite(symbolic) && Number.isFinite(fd)) worst = Math.max(worst, Math.abs(symbolic - fd) / (1 + Math.abs(fd)));
+    else worst = Infinity;
+  }
+  const tol = 1e-5;
   return {
-    steps,
-    hamiltonJacobi: parseExpr(need('cole-hopf').after ?? 'u_t + u_x^2/2 - nu*u_xx'),
-    burgers: parseExpr(need('hj-to-burgers').after ?? 'p_t + p*p_x - nu*p_xx'),
+    method: 'numeric', status: worst <= tol ? 'passed' : 'failed', residual: worst, tolerance: tol,
+    detail: `initial datum p(x, 0) = ${line.metric ? `sqrt(G) dLbar/d${w}` : `dLbar/d${w}`} of this line vs central differences of Lbar${line.metric ? '(w(s)) in arc length' : ''} at 8 seeded points: max relative ${worst.toExponential(2)}`,
   };
+}
+
+/** The Laplace-Beltrami rule needs G > 0 (zeros only at isolated cone points) on this line's domain. */
+function metricPositiveCheck(line: LineProblem): Check {
+  const G = compile(line.metric!, [line.variable]);
+  const [lo, hi] = line.domain, n = 2001;
+  let negative = 0, zeros = 0, adjacentZeros = 0, min = Infinity, prevZero = false;
+  for (let i = 0; i < n; i++) {
+    const g = G([lo + ((hi - lo) * i) / (n - 1)]);
+    min = Math.min(min, g);
+    if (!(g >= 0)) negative++;
+    const z = g === 0;
+    if (z) zeros++;
+    if (z && prevZero) adjacentZeros++;
+    prevZero = z;
+  }
+  const ok = negative === 0 && adjacentZeros === 0;
+  return { method: 'numeric', status: ok ? 'passed' : 'failed', detail: `G(${line.variable}) on ${n} points of [${lo}, ${hi}]: min ${min.toPrecision(4)}, ${negative} negative or undefined, ${zeros} zero(s)${adjacentZeros ? ', zero on an interval' : ''} (G must be an inverse metric: > 0 up to isolated cone points)` };
 }

@@ -26,24 +26,40 @@ export function jetOf(functions: Readonly<Record<string, readonly string[]>>): J
   };
 }
 
-/** Parse with jet names canonicalised and `where` definitions (and their derivatives) expanded. */
-export function expandObligationSide(src: string, o: IdentityObligation): Expr {
+/**
+ * `src` parsed, with jet names canonicalised and every defined name expanded:
+ * the `where` definitions and `steps` (the rule's own `before`/`after`
+ * expressions, the objects the step states), each with its jet derivatives
+ * (F_x is d/dx of F's expansion); definitions may use other definitions.
+ */
+export function expandObligationSide(src: string | Expr, o: IdentityObligation, steps: ReadonlyMap<string, Expr> = new Map()): Expr {
   const jet = jetOf(o.jet);
-  const e = parseExpr(src);
-  const bindings = new Map<string, Expr>();
-  for (const name of freeSymbols(e)) {
-    const { base, letters } = split(name);
-    if (o.where[base] !== undefined) {
-      let d = parseExpr(o.where[base]);
-      for (const l of letters) d = diff(d, l, jet);
-      bindings.set(name, d);
-    } else if (o.jet[base] && letters) bindings.set(name, sym(canonical(base, letters)));
-  }
-  const expanded = substitute(e, bindings);
+  const definitions = new Map<string, Expr>([...steps, ...Object.entries(o.where).map(([k, v]) => [k, parseExpr(v)] as const)]);
+  const memo = new Map<string, Expr>();
+  const expand = (e: Expr, depth: number): Expr => {
+    if (depth > 16) throw new RangeError('obligation: definitions nest more than 16 deep (a cycle between `where` names?)');
+    const bindings = new Map<string, Expr>();
+    for (const name of freeSymbols(e)) {
+      const { base, letters } = split(name);
+      const def = definitions.get(base);
+      if (def !== undefined) {
+        let d = memo.get(name);
+        if (d === undefined) {
+          d = expand(def, depth + 1);
+          for (const l of letters) d = diff(d, l, jet);
+          memo.set(name, d);
+        }
+        bindings.set(name, d);
+      } else if (o.jet[base] && letters) bindings.set(name, sym(canonical(base, letters)));
+    }
+    return substitute(e, bindings);
+  };
+  const expanded = expand(typeof src === 'string' ? parseExpr(src) : src, 0);
   const subs = new Map(Object.entries(o.substitute).map(([k, v]) => [k, substitute(parseExpr(v), new Map(freeSymbols(parseExpr(v)).map((n) => { const s = split(n); return [n, sym(canonical(s.base, s.letters))] as const; })))] as const));
   return substitute(expanded, subs);
 }
 
-export function checkObligation(o: IdentityObligation, seed: number): Check[] {
-  return checkIdentity(expandObligationSide(o.lhs, o), expandObligationSide(o.rhs, o), { seed, positive: o.positive });
+/** The three checks of one identity; `steps` binds `before`/`after` to the step's own expressions. */
+export function checkObligation(o: IdentityObligation, seed: number, steps: ReadonlyMap<string, Expr> = new Map()): Check[] {
+  return checkIdentity(expandObligationSide(o.lhs, o, steps), expandObligationSide(o.rhs, o, steps), { seed, positive: o.positive });
 }

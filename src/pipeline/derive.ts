@@ -5,10 +5,13 @@
 // later commands (solve, export, verify) that start from the same objects.
 import { match } from 'ts-pattern';
 import type { Model } from '../architecture/model.js';
+import type { Expr } from '../ir/expr.js';
 import { expressionModel } from '../architecture/expression.js';
 import { mlpModel } from '../architecture/mlp.js';
 import { loadDataset } from '../data/index.js';
-import { coarseGrain, type CoarseGrainResult } from '../coarse-grain/index.js';
+import { coarseGrainChain, withLineChecks, type CoarseGrainResult } from '../coarse-grain/index.js';
+import { EquationFormError, hamiltonianOf } from '../codegen/pde.js';
+import { RuleError } from '../rewrite/rule-files.js';
 import { gradientCovarianceTrace, viscosityFromTraining, type Viscosity } from '../coarse-grain/viscosity.js';
 import type { Derivation, ShockReport } from '../derivation/derivation.js';
 import type { Step } from '../derivation/types.js';
@@ -88,14 +91,18 @@ export function runPipeline(spec: Spec, opts: PipelineOptions): { derivation: De
   stage('coarse-grain');
   const viscosity = viscosityFor(spec, model);
   const quotient1d = quotientLine(spec, model, quotient);
-  const coarse = coarseGrain({ quotientDimension: quotient.quotientDimension, reduced: quotient.reduced, viscosity, domain: quotient1d?.domain }, ctx);
+  const chain = coarseGrainChain({ quotientDimension: quotient.quotientDimension, reduced: quotient.reduced, viscosity }, ctx);
+  // One source: the flux of every later stage is H read off the HJ equation the Cole-Hopf step states.
+  const flux = fluxOf(chain.hamiltonJacobi, ctx.rulesDir);
 
   stage('shock');
   const { line, ...shock } = model.kind === 'mlp'
-    ? networkShock(model, symmetry, spec.training, viscosity.nu)
+    ? networkShock(model, symmetry, spec.training, viscosity.nu, flux)
     : quotient1d
-      ? quotientLineShock({ ...quotient1d, nu: viscosity.nu, seed: ctx.seed })
-      : boxShock(model, symmetry, spec.domain, viscosity.nu, ctx.seed);
+      ? quotientLineShock({ ...quotient1d, nu: viscosity.nu, seed: ctx.seed }, flux)
+      : boxShock(model, symmetry, spec.domain, viscosity.nu, ctx.seed, undefined, flux);
+  // The coarse-graining numeric checks run on the line the shock stage analysed.
+  const coarse = withLineChecks(chain, line, ctx);
 
   const steps = [first, ...symmetry.steps, ...quotient.steps, ...coarse.steps, ...shock.steps];
   const report = buildReport(spec, model, symmetry, quotient, viscosity, shock.report, steps);
@@ -105,7 +112,17 @@ export function runPipeline(spec: Spec, opts: PipelineOptions): { derivation: De
   };
 }
 
+/** H(p) of the derived HJ equation; an equation not of the form u_t + H(u_x) = nu u_xx is a bad rule file (exit 2). */
+function fluxOf(hj: Expr, rulesDir: string): Expr {
+  try {
+    return hamiltonianOf(hj);
+  } catch (e) {
+    if (e instanceof EquationFormError) throw new RuleError(rulesDir, 'cole-hopf.after', `expected the viscous HJ equation u_t + H(u_x) - nu*u_xx: ${e.message.replace(/^hamiltonianOf: /, '')}`);
+    throw e;
+  }
+}
+
 /** The shock stage on the 1-D quotient line itself: the line analysed is the quotient. */
-function quotientLineShock(line: LineProblem): { report: ShockReport; steps: Step[]; line: LineProblem } {
-  return { ...shockOnLine(line), line };
+function quotientLineShock(line: LineProblem, flux: Expr): { report: ShockReport; steps: Step[]; line: LineProblem } {
+  return { ...shockOnLine(line, flux), line };
 }

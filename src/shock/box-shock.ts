@@ -4,6 +4,7 @@
 // point along its eigenvector is analysed like a 1-D quotient.
 import { Matrix } from 'ml-matrix';
 import type { Model } from '../architecture/model.js';
+import type { Expr } from '../ir/expr.js';
 import { gradient, hessian } from '../ir/diff.js';
 import { compileMany } from '../ir/evaluate.js';
 import type { Check, Step } from '../derivation/types.js';
@@ -20,7 +21,7 @@ const fmt = (x: number): string => Number(x.toPrecision(6)).toString();
  * 1-D problem the shock stage analysed, or, when rho <= 0 (no shock, nothing
  * analysed), the slice along the least convex quotient direction for `solve`.
  */
-export function boxShock(model: Model, sym_: SymmetryResult, box: Readonly<Record<string, readonly [number, number]>>, nu: number, seed: number, samples = 2000): { report: ShockReport; steps: Step[]; line: LineProblem } {
+export function boxShock(model: Model, sym_: SymmetryResult, box: Readonly<Record<string, readonly [number, number]>>, nu: number, seed: number, samples = 2000, flux?: Expr): { report: ShockReport; steps: Step[]; line: LineProblem } {
   const P = model.parameters, n = P.length;
   const H = hessian(model.loss, P);
   const hess = compileMany(H.flat(), P);
@@ -50,7 +51,7 @@ export function boxShock(model: Model, sym_: SymmetryResult, box: Readonly<Recor
   if (worst.rho <= 0) {
     return { report: { forms: false, time: null, location: null, rho: worst.rho, reynolds: null, regime: 'none', speed: null, lax: null }, steps: [step], line };
   }
-  const analysed = shockOnLine(line);
+  const analysed = shockOnLine(line, flux);
   return { report: regionReport(worst.rho, analysed.report), steps: [step, ...analysed.steps], line };
 }
 

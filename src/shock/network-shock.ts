@@ -3,6 +3,7 @@
 // the worst point along its eigenvector is then analysed like a 1-D quotient
 // (DESIGN §5: "a 1-D quotient slice").
 import type { Model } from '../architecture/model.js';
+import type { Expr } from '../ir/expr.js';
 import { gradient } from '../ir/diff.js';
 import { compileMany } from '../ir/evaluate.js';
 import type { Check, Step } from '../derivation/types.js';
@@ -17,7 +18,7 @@ import { regionReport, shockOnLine, sliceLine, type LineProblem } from './shock-
 const fmt = (x: number): string => Number(x.toPrecision(6)).toString();
 
 /** The report and steps, the slice the shock stage analysed (`line`) and the rho profile along SGD. */
-export function networkShock(model: Model, sym_: SymmetryResult, training: TrainingSpec, nu: number): { report: ShockReport; steps: Step[]; line: LineProblem; trajectory: { step: number; rho: number }[] } {
+export function networkShock(model: Model, sym_: SymmetryResult, training: TrainingSpec, nu: number, flux?: Expr): { report: ShockReport; steps: Step[]; line: LineProblem; trajectory: { step: number; rho: number }[] } {
   const n = model.parameters.length;
   const gradL = compileMany(gradient(model.loss, model.parameters), model.parameters);
   const fields = sym_.families.flatMap((f) => f.generators.map((g) => compileMany(g.field, model.parameters)));
@@ -31,7 +32,7 @@ export function networkShock(model: Model, sym_: SymmetryResult, training: Train
     if (-eig.value > worst.rho) worst = { rho: -eig.value, step: snap.step, theta: snap.theta, vector: eig.vector, rows };
   }
   const problem = sliceLine(model.loss, model.parameters, worst.theta, worst.vector, { nu, seed: training.seed, origin: `the slice $\\theta^* + s v$ through SGD step ${worst.step}` });
-  const line = shockOnLine(problem);
+  const line = shockOnLine(problem, flux);
   const trajStep: Step = {
     id: 'shock/trajectory-curvature', stage: 'shock', rule: 'quotient-hessian-trajectory',
     title: 'Negative curvature of the quotient along SGD',

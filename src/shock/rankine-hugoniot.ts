@@ -1,8 +1,12 @@
-// Shock kinematics for the Burgers flux f(p) = p^2/2 (DESIGN §1):
-// Rankine-Hugoniot speed s = [f]/[p] = (p_L + p_R)/2, Lax entropy condition
-// p_L > s > p_R, viscous profile width ~ 4 nu / [p], Reynolds number [p] L / nu.
-export const rankineHugoniotSpeed = (pL: number, pR: number): number => (pL + pR) / 2;
-export const laxEntropyCondition = (pL: number, pR: number): boolean => pL > rankineHugoniotSpeed(pL, pR) && rankineHugoniotSpeed(pL, pR) > pR;
+// Shock kinematics for the derived conservation law p_t + H(p)_x = nu p_xx
+// (docs/theory.md §1; H read off the derived HJ equation, Burgers: H = p^2/2):
+// Rankine-Hugoniot speed s = [H]/[p], Lax entropy condition H'(p_L) > s > H'(p_R)
+// (characteristic speeds H'), viscous profile width ~ 4 nu / [p], Reynolds number [p] L / nu.
+import type { ConvexFlux } from '../numerics/conservation-law.js';
+import { laxEntropyCondition as laxOf, rankineHugoniotSpeed as speedOf } from '../numerics/riemann-burgers.js';
+
+export const rankineHugoniotSpeed = (flux: ConvexFlux, pL: number, pR: number): number => speedOf(flux, pL, pR);
+export const laxEntropyCondition = (flux: ConvexFlux, pL: number, pR: number): boolean => laxOf(flux, pL, pR);
 export const viscousWidth = (jump: number, nu: number): number => (4 * nu) / jump;
 export const reynoldsNumber = (jump: number, length: number, nu: number): number => (jump * length) / nu;
 

@@ -12,7 +12,13 @@ import { RuleError } from '../../src/rewrite/rule-files.js';
 
 const viscosity = viscosityFromTraining({ lr: 0.1, batch: 1, steps: 1, seed: 0, temperature: 0.1 });
 const doubleWell = { variable: 'w', loss: parseExpr('(w^2 - 1)^2 / 4'), conservedSymbols: [] };
-const run = (rulesDir = 'rules') => coarseGrain({ quotientDimension: 1, reduced: doubleWell, viscosity, domain: [-3, 3] }, { seed: 1, rulesDir, tolerance: 1e-9 });
+const wellLine = { variable: 'w', loss: doubleWell.loss, domain: [-3, 3] as const, nu: viscosity.nu, seed: 1, origin: 'the test line' };
+const run = (rulesDir = 'rules') => coarseGrain({ quotientDimension: 1, reduced: doubleWell, viscosity, line: wellLine }, { seed: 1, rulesDir, tolerance: 1e-9 });
+
+const curvedRun = (metric = '(1 + 4*w^2)^(1/2)', rulesDir = 'rules') => coarseGrain({
+  quotientDimension: 1, reduced: { ...doubleWell, metric: parseExpr(metric.replace('1 +', 'c^2 + 1 +')), conservedSymbols: ['c'] }, viscosity,
+  line: { ...wellLine, domain: [-2, 2] as const, metric: parseExpr(metric) },
+}, { seed: 1, rulesDir, tolerance: 1e-9 });
 
 describe('coarse-graining chain', () => {
   it('every step of the shipped chain passes (identities in jet space + numeric checks on the double well)', () => {
@@ -20,22 +26,91 @@ describe('coarse-graining chain', () => {
     expect(steps.map((s) => s.rule)).toEqual(['local-entropy', 'cole-hopf', 'hj-to-burgers']);
     for (const s of steps) {
       expect(s.checks.length).toBeGreaterThan(0);
-      expect(s.checks.filter((c) => c.status === 'failed')).toEqual([]);
+      expect(s.checks.filter((c) => c.status !== 'passed')).toEqual([]);
     }
     expect(steps[0].checks.filter((c) => c.method === 'numeric' && c.status === 'passed')).toHaveLength(4);
+    // the identities and the quadrature checks hold for every loss: lemmas; the initial datum is this spec's
+    expect(steps.flatMap((s) => s.checks).filter((c) => c.scope !== 'lemma').map((c) => c.detail)).toEqual([expect.stringMatching(/^initial datum/)]);
   });
 
-  it('a curved 1-D quotient adds the Laplace-Beltrami step and skips the flat numeric checks', () => {
-    const { steps } = coarseGrain({ quotientDimension: 1, reduced: { ...doubleWell, metric: parseExpr('(c^2 + 4*w^2)^(1/2)'), conservedSymbols: ['c'] }, viscosity, domain: [-3, 3] }, { seed: 1, rulesDir: 'rules', tolerance: 1e-9 });
+  it('one source: the HJ equation returned to later stages is the object the Cole-Hopf step states', () => {
+    const r = run();
+    const step = r.steps.find((s) => s.rule === 'cole-hopf')!;
+    expect(step.after?.kind).toBe('eq');
+    expect(step.after?.kind === 'eq' && step.after.lhs).toBe(r.hamiltonJacobi);
+    expect(r.steps.find((s) => s.rule === 'hj-to-burgers')!.after?.kind === 'eq' && (r.steps.find((s) => s.rule === 'hj-to-burgers')!.after as { lhs: unknown }).lhs).toBe(r.burgers);
+  });
+
+  it('a curved 1-D quotient adds the Laplace-Beltrami step; the numeric checks run in arc length', () => {
+    const { steps } = curvedRun();
     expect(steps.map((s) => s.rule)).toContain('laplace-beltrami-arc-length');
-    expect(steps.flatMap((s) => s.checks).filter((c) => c.status === 'failed')).toEqual([]);
+    const checks = steps.flatMap((s) => s.checks);
+    expect(checks.filter((c) => c.status !== 'passed')).toEqual([]);
+    expect(checks.filter((c) => /^hj-residual|viscous HJ residual/.test(c.detail))).toHaveLength(1);
+    expect(checks.find((c) => /^G\(w\) on/.test(c.detail))!.status).toBe('passed');
+    expect(steps[0].conditions.join(' ')).toMatch(/in arc length/);
+  });
+
+  it('a metric that is negative somewhere fails the G > 0 check of the Laplace-Beltrami step', () => {
+    const { steps } = curvedRun('w^2 - 1/4');
+    expect(steps.flatMap((s) => s.checks).find((c) => /^G\(w\) on/.test(c.detail))!.status).toBe('failed');
+  });
+
+  it('without a line the numeric checks are skipped with the reason, never passed', () => {
+    const { steps } = coarseGrain({ quotientDimension: 3, viscosity }, { seed: 1, rulesDir: 'rules', tolerance: 1e-9 });
+    const numeric = steps.flatMap((s) => s.checks).filter((c) => c.method === 'numeric' && !/seeded random points/.test(c.detail));
+    expect(numeric.length).toBe(4);
+    for (const c of numeric) {
+      expect(c.status).toBe('skipped');
+      expect(c.detail).toMatch(/not run \(no 1-D line/);
+    }
+  });
+
+  // One mutation per transform rule: the stated result (`after`) is altered, the step's own checks refute it.
+  it.each([
+    ['local-entropy', "after: 'phi_t - nu*phi_xx'", "after: 'phi_t - 2*nu*phi_xx'"],
+    ['cole-hopf', "after: 'u_t + u_x^2/2 - nu*u_xx'", "after: 'u_t + u_x^2 - nu*u_xx'"],
+    ['laplace-beltrami-arc-length', "after: 'u_t + u_s^2/2 - nu*u_ss'", "after: 'u_t + u_s^2 - nu*u_ss'"],
+    ['hj-to-burgers', "after: 'p_t + p*p_x - nu*p_xx'", "after: 'p_t + p*p_x - 2*nu*p_xx'"],
+  ])('mutating the result of %s makes its step fail (and the chain break)', (id, from, to) => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+    cpSync('rules', dir, { recursive: true });
+    const file = join(dir, 'coarse-graining', `${id}.yaml`);
+    const source = readFileSync(file, 'utf8');
+    expect(source).toContain(from);
+    writeFileSync(file, source.replace(from, to));
+    const steps = curvedRun('(1 + 4*w^2)^(1/2)', dir).steps;
+    const step = steps.find((s) => s.rule === id)!;
+    expect(step.checks.some((c) => c.method === 'normal-form' && c.status === 'failed')).toBe(true);
+    expect(step.checks.some((c) => c.method === 'numeric' && /seeded random points/.test(c.detail) && c.status === 'failed')).toBe(true);
+    // the next step's chain check sees the same altered object
+    const next = { 'local-entropy': 'cole-hopf', 'cole-hopf': 'hj-to-burgers' }[id as 'cole-hopf'];
+    if (next) expect(steps.find((s) => s.rule === next)!.checks.find((c) => /chain is broken/.test(c.detail))).toBeDefined();
+  });
+
+  it('an identity obligation that does not use the stated `after` is rejected when the rules are loaded', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+    cpSync('rules', dir, { recursive: true });
+    const file = join(dir, 'coarse-graining', 'cole-hopf.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace("rhs: '-(phi/(2*nu))*after'", "rhs: '-(phi/(2*nu))*(u_t + u_x^2/2 - nu*u_xx)'"));
+    expect(() => loadTransformRules(dir, Object.keys(NUMERIC_CHECKS))).toThrowError(/uses "after"/);
+  });
+
+  it('lemmas: the quadrature checks pass for an arbitrary wiggly loss (they are evidence about the quadrature, not the spec)', () => {
+    const wiggly = (w: number) => 0.3 * Math.sin(3 * w) + 0.2 * Math.cos(7 * w + 1) + w * w / 5 + 0.1 * w;
+    for (const name of ['hj-residual', 'gradient-identity', 'small-time-limit']) {
+      for (const seed of [1, 2, 3]) {
+        const c = NUMERIC_CHECKS[name]({ lbar: wiggly, nu: 0.05, domain: [-3, 3], seed });
+        expect(c.status, `${name} seed ${seed}: ${c.detail}`).toBe('passed');
+      }
+    }
   });
 
   it('a corrupted right-hand side (hj-to-burgers with 2 nu) makes that step fail', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rules-'));
     cpSync('rules', dir, { recursive: true });
     const file = join(dir, 'coarse-graining', 'hj-to-burgers.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace("rhs: 'p_t + p*p_x - nu*p_xx'", "rhs: 'p_t + p*p_x - 2*nu*p_xx'"));
+    writeFileSync(file, readFileSync(file, 'utf8').replace("rhs: 'after'", "rhs: 'after + nu*p_xx'"));
     const step = run(dir).steps.find((s) => s.rule === 'hj-to-burgers')!;
     expect(step.checks.find((c) => c.method === 'normal-form')!.status).toBe('failed');
     expect(step.checks.find((c) => c.method === 'numeric')!.status).toBe('failed');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseExpr } from '../../src/ir/parse.js';
 import { shockOnLine } from '../../src/shock/shock-on-line.js';
 import { rankineHugoniotSpeed, laxEntropyCondition } from '../../src/shock/rankine-hugoniot.js';
+import { burgersFlux, convexFluxFromExpr } from '../../src/numerics/conservation-law.js';
 
 const line = (loss: string, domain: [number, number], metric?: string, nu = 0.05) =>
   shockOnLine({ variable: 'w', loss: parseExpr(loss), metric: metric ? parseExpr(metric) : undefined, domain, nu, seed: 1, origin: 'the test line' });
@@ -47,8 +48,12 @@ describe('shock on a 1-D quotient', () => {
   });
 
   it('Rankine-Hugoniot and Lax', () => {
-    expect(rankineHugoniotSpeed(2, -1)).toBe(0.5);
-    expect(laxEntropyCondition(2, -1)).toBe(true);
-    expect(laxEntropyCondition(-1, 2)).toBe(false);
+    expect(rankineHugoniotSpeed(burgersFlux, 2, -1)).toBe(0.5);
+    expect(laxEntropyCondition(burgersFlux, 2, -1)).toBe(true);
+    expect(laxEntropyCondition(burgersFlux, -1, 2)).toBe(false);
+    // the derived flux, not p^2/2: H = p^2 doubles the speed, H' = 2p the characteristic speeds
+    const H = convexFluxFromExpr(parseExpr('p^2'), 'p');
+    expect(rankineHugoniotSpeed(H, 2, -1)).toBe(1);
+    expect(laxEntropyCondition(H, 2, -1)).toBe(true);
   });
 });
