@@ -36,6 +36,7 @@ export function secondCasIsZero(residual: Expr, maxNodes = 4000): CasVerdict {
     const out = nerdamer(`expand(${src})`).toString();
     return out === '0' ? { status: 'passed', engine: 'nerdamer', detail: 'expand(residual) = 0' } : { status: 'failed', engine: 'nerdamer', detail: `expand(residual) = ${out.slice(0, 200)}` };
   } catch (e) {
-    return { status: 'skipped', engine: 'none', detail: `second CAS could not process the residual: ${(e as Error).message.slice(0, 200)}` };
+    // An exception is a failure to confirm, not a skip: counted as failed (docs/theory.md §3).
+    return { status: 'failed', engine: 'none', detail: `second CAS raised an error on the residual: ${(e as Error).message.slice(0, 200)}` };
   }
 }

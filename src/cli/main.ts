@@ -10,7 +10,7 @@ import { printDerivation } from '../print/index.js';
 import { summary } from '../print/summary.js';
 import { loadSpec } from '../spec/load.js';
 import { runDemo } from './demo.js';
-import { EXIT, UsageError, userErrorMessage } from './errors.js';
+import { checkExitCode, EXIT, UsageError, userErrorMessage } from './errors.js';
 import { writeFilesAtomically } from './io.js';
 import { defaultRulesDir } from './paths.js';
 
@@ -64,23 +64,20 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
         const [file] = writeFilesAtomically(o.out, { [`${spec.name}.${EXTENSION[o.format]}`]: doc });
         io.err(`wrote ${file}\n`);
       } else io.out(doc);
-      if (!derivation.report.passed) {
-        io.err(`${derivation.report.failedChecks.length} check(s) failed (marked as failed in the output)\n`);
-        code = EXIT.failedCheck;
-      }
+      code = checkExitCode(derivation.report, io.err);
     });
 
   program.command('check')
     .description('run the derivation and report dimensions, symmetries, conserved quantities, gradient-field verdict and shock conditions')
     .argument('<spec>', 'architecture spec (YAML or JSON)')
-    .option('--json', 'print the report as JSON (fields of DESIGN.md section 4)')
+    .option('--json', 'print the report as JSON (fields: docs/theory.md §4; counts: checks {passed, failed, skipped, unchecked, lemma}, checksByStage)')
     .addOption(rulesOption())
     .option('--quiet', 'no progress messages')
     .action((specPath: string, o: { json?: boolean; rules?: string; quiet?: boolean }) => {
       const spec = loadSpec(specPath);
       const { derivation } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
       io.out(o.json ? JSON.stringify(derivation.report, null, 2) + '\n' : summary(derivation.report));
-      if (!derivation.report.passed) code = EXIT.failedCheck;
+      code = checkExitCode(derivation.report, io.err);
     });
 
   program.command('solve')
@@ -95,9 +92,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .option('--quiet', 'no progress messages')
     .action((specPath: string, o: { time: number; viscosity?: number; grid: number; scheme: SolveScheme; json?: boolean; rules?: string; quiet?: boolean }) => {
       const spec = loadSpec(specPath);
-      const { intermediates } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
+      const { derivation, intermediates } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
       const r = solveQuotient(intermediates, { time: o.time, viscosity: o.viscosity, grid: o.grid, scheme: o.scheme, onProgress: io.progress && !o.quiet ? (t) => io.err(`hugoniot: t = ${t.toFixed(4)}\r`) : undefined });
       io.out(o.json ? JSON.stringify(r) + '\n' : solveSummary(r, intermediates.shock.report));
+      code = checkExitCode(derivation.report, io.err);
     });
 
   program.command('export')
@@ -109,9 +107,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .option('--quiet', 'no progress messages')
     .action((specPath: string, o: { target: TargetName; out: string; rules?: string; quiet?: boolean }) => {
       const spec = loadSpec(specPath);
-      const { intermediates } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
+      const { derivation, intermediates } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
       const written = writeFilesAtomically(o.out, exportFiles(intermediates, o.target));
       io.err(`wrote ${written.join(', ')}\n`);
+      code = checkExitCode(derivation.report, io.err);
     });
 
   program.command('demo')

@@ -68,6 +68,9 @@ export interface SolveResult {
   /** Arc length only: w(x) at every grid point. */
   readonly quotientCoordinate?: number[];
   readonly variable: string; readonly grid: number;
+  /** The derived Burgers equation E = 0 that was solved (text), and its flux H(p), read off the derived HJ equation. */
+  readonly equation: string;
+  readonly hamiltonian: string;
 }
 
 /** Initial data of the flat problem u_t + u_x^2/2 = nu u_xx on a grid. */
@@ -195,5 +198,6 @@ export function solveQuotient(im: Intermediates, o: { time: number; viscosity?: 
     coordinate: flat.coordinate,
     ...(toQuotient ? { quotientCoordinate: Array.from(grid.x, toQuotient) } : {}),
     variable: flat.coordinate.name, grid: o.grid,
+    equation: `${text(im.coarse.burgers)} = 0`, hamiltonian: text(H),
   };
 }

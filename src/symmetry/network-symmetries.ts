@@ -215,7 +215,8 @@ function invariantChecks(w: Expr, fields: readonly LinearField[], P: readonly st
   const vars = new Set(freeSymbols(w));
   const grad = P.map((p) => (vars.has(p) ? diff(w, p) : zero));
   const acting = fields.filter((f) => f.entries.some((e) => vars.has(P[e.target])));
-  if (acting.length === 0) return [{ method: 'normal-form', status: 'passed', detail: `no generator moves the parameters of this invariant (of ${fields.length})` }, { method: 'numeric', status: 'passed', detail: 'xi_k . grad w is identically 0: no generator acts on its parameters', residual: 0, tolerance: 0 }];
+  // Nothing is computed here: an honest `unchecked` (docs/theory.md §3), never a `passed` with residual 0.
+  if (acting.length === 0) return [{ method: 'normal-form', status: 'unchecked', detail: `not computed: no generator moves the parameters of this invariant (of ${fields.length}), so xi_k . grad w = 0 was not evaluated` }];
   const residuals = acting.map((f) => lieDerivative(f, grad, P));
   const bad = residuals.filter((r) => !calc.nf.isZero(r)).length;
   const rng = seededRng(seed);
