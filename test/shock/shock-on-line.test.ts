@@ -57,3 +57,29 @@ describe('shock on a 1-D quotient', () => {
     expect(laxEntropyCondition(H, 2, -1)).toBe(true);
   });
 });
+
+describe('Rankine-Hugoniot and Lax against an independent entropy solution', () => {
+  const run = (loss: string, flux?: string) => shockOnLine({ variable: 'w', loss: parseExpr(loss), domain: [-3, 3], nu: 0.05, seed: 1, origin: 'the test line' }, flux ? parseExpr(flux) : undefined);
+  const rh = (r: ReturnType<typeof run>) => r.steps.find((s) => s.id === 'shock/rankine-hugoniot')!;
+
+  it('the tilted well: the Godunov solution finds the Hopf-Lax jump, Lax holds on its states', () => {
+    const r = run('w^4/4 - w^2/2 + w/5');
+    const checks = rh(r).checks;
+    expect(checks.find((c) => /independent entropy solution/.test(c.detail))!.status).toBe('passed');
+    expect(checks.find((c) => /^Lax entropy condition on the independent/.test(c.detail))!.status).toBe('passed');
+    expect(r.steps.find((s) => s.id === 'shock/reynolds')!.checks[0].detail).toMatch(/independent solution/);
+    // the symbolic identity [H]/[p] = H'((p_L + p_R)/2) is a lemma, kept apart from the spec's checks
+    expect(checks.filter((c) => c.scope === 'lemma').length).toBe(3);
+  });
+
+  it('the flux is the derived H: with H = p^2 the speed doubles and the statement names H', () => {
+    const burgers = run('w^4/4 - w^2/2 + w/5'), doubled = run('w^4/4 - w^2/2 + w/5', 'p^2');
+    expect(doubled.report.speed!).toBeCloseTo(2 * burgers.report.speed!, 10);
+    expect(rh(doubled).conditions[0]).toMatch(/H\(p\) = p\^\{?2\}?/);
+  });
+
+  it('can fail: the Hopf-Lax jump (quadratic Lagrangian, H = p^2/2) disagrees with the Godunov solution of H = p^2', () => {
+    const checks = rh(run('w^4/4 - w^2/2 + w/5', 'p^2')).checks;
+    expect(checks.find((c) => /independent entropy solution/.test(c.detail))!.status).toBe('failed');
+  });
+});
