@@ -1,4 +1,4 @@
-// The command-line interface: all I/O and exit codes live here (DESIGN §4).
+// The command-line interface: all I/O and exit codes live here (docs/theory.md §4).
 // exit 0 ok, 1 a check failed, 2 bad input (spec, rule file, option), 3 internal error.
 import { Command, CommanderError, Option } from 'commander';
 import { runPipeline } from '../pipeline/derive.js';
@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
   const progress = (quiet: boolean) => (stage: string): void => { if (io.progress && !quiet) io.err(`hugoniot: ${stage}...\n`); };
   const program = new Command()
     .name('hugoniot')
-    .description('Symbolic-numeric derivations for the shock-wave theory of symmetry-reduced SGD (arXiv:2606.18303).\nExit codes: 0 ok, 1 a check failed, 2 bad input, 3 internal error.')
+    .description('Symbolic-numeric derivations for the shock-wave theory of symmetry-reduced SGD (arXiv:2606.18303).\nExit codes: 0 ok, 1 a check failed, 2 bad input, 3 internal error. Theory, checks and contracts: docs/theory.md.')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run with --help for usage)');
@@ -69,6 +69,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
 
   program.command('check')
     .description('run the derivation and report dimensions, symmetries, conserved quantities, gradient-field verdict and shock conditions')
+    .addHelpText('after', '\nWhat each check means (normal form, second CAS, numeric; passed/failed/skipped/unchecked; lemmas vs checks of this spec),\nhow they are counted, the JSON fields and the exit codes: docs/theory.md (§3 checks, §4 contracts).\nExit codes: 0 ok, 1 a check failed (one stderr line per failed check), 2 bad input, 3 internal error.')
     .argument('<spec>', 'architecture spec (YAML or JSON)')
     .option('--json', 'print the report as JSON (fields: docs/theory.md §4; counts: checks {passed, failed, skipped, unchecked, lemma}, checksByStage)')
     .addOption(rulesOption())

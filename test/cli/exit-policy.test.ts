@@ -102,4 +102,10 @@ describe('one exit policy: a failed check exits 1 for every command', () => {
     expect(Object.keys(j.checksByStage)).toEqual(['loss', 'symmetry', 'quotient', 'coarse-grain', 'shock']);
     expect(j.allChecked).toBe(j.checks.skipped === 0 && j.checks.unchecked === 0);
   }, 120_000);
+
+  it('check --help points to docs/theory.md', async () => {
+    const r = await cli(['check', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/docs\/theory\.md/);
+  });
 });
