@@ -59,7 +59,7 @@ describe('LaTeX document', () => {
     expect(tex).toContain('\\item \\texttt{nerdamer}: \\textcolor{gray}{\\textit{skipped}}');
     expect(tex).toContain('\\item \\texttt{numeric}: \\textcolor{green!50!black}{passed}');
     expect(tex).toMatch(/\\subsubsection\*\{Rescaling of unit \$W\^\{\(1\)\}_\{1,1\}\$ \\quad \\textbf\{\\textcolor\{red\}\{FAILED\}\}\}/);
-    expect(tex).toContain('\\textbf{\\textcolor{red}{1 FAILED}}');
+    expect(tex).toContain('\\textbf{\\textcolor{red}{FAILED: 3 passed, 1 failed, 1 skipped, 1 unchecked, 0 lemmas}}');
   });
 
   it('shows the 60-term sum truncated, with its term count', () => {
@@ -108,7 +108,9 @@ describe('Markdown document', () => {
     expect(md).toContain('- `nerdamer`: _skipped_ — ');
     expect(md).toContain('### Rescaling of unit $W^{(1)}_{1,1}$ — **FAILED**');
     expect(md).toContain('- **FAILED** symmetry/rescaling [`normal-form`]: ');
-    expect(md).toContain('| checks | **1 FAILED** |');
+    // the counts: the step without a check is one unchecked, the skipped nerdamer check is not a pass
+    expect(md).toContain('| checks | **FAILED: 3 passed, 1 failed, 1 skipped, 1 unchecked, 0 lemmas** |');
+    expect(md).toContain('| not checked | 1 skipped nerdamer in symmetry; 1 unchecked step without a check in coarse-grain |');
   });
 
   it.each(readdirSync('derivations').map((d) => join('derivations', d, `${d}.md`)))('bundled %s: every math fragment renders in KaTeX', (file) => {
@@ -165,7 +167,7 @@ describe('HTML document', () => {
     expect(html).toContain('<li class="check failed"><code>normal-form</code>: <span class="fail">FAILED</span>');
     expect(html).toContain('<li class="check skipped"><code>nerdamer</code>: <span class="skip">skipped</span>');
     expect(html).toContain('<section class="step failed" id="symmetry/rescaling">');
-    expect(html).toContain('<p class="banner fail">1 check(s) FAILED.</p>');
+    expect(html).toContain('<p class="banner fail">FAILED: 3 passed, 1 failed, 1 skipped, 1 unchecked, 0 lemmas.</p>');
     expect(html).toContain('residual reduces to x_1 * 2 (expected 0) &amp; 5% off');
   });
 
