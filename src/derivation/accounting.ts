@@ -86,3 +86,14 @@ export function notCheckedReasons(items: readonly NotChecked[]): string[] {
   }
   return [...groups].map(([k, n]) => `${n} ${k}`);
 }
+
+const SECOND_CAS = new Set(['nerdamer', 'algebrite', 'second-cas']);
+/** How many checks a second CAS actually ran (passed or failed), of this spec's claims and of lemmas. */
+export function secondCasRuns(steps: readonly Step[]): { readonly spec: number; readonly lemma: number } {
+  let spec = 0, lemma = 0;
+  for (const s of steps) for (const c of s.checks) {
+    if (!SECOND_CAS.has(c.method) || (c.status !== 'passed' && c.status !== 'failed')) continue;
+    if (c.scope === 'lemma') lemma++; else spec++;
+  }
+  return { spec, lemma };
+}

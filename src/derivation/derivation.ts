@@ -47,6 +47,8 @@ export interface CheckReport {
   readonly checksByStage: Readonly<Record<Stage, CheckCounts>>;
   /** Nothing failed, was skipped or went unchecked (the only case the summary says "all checks passed"). */
   readonly allChecked: boolean;
+  /** Checks a second CAS ran (passed or failed): of this spec's claims, and of lemmas. */
+  readonly secondCas: { readonly spec: number; readonly lemma: number };
   /** Every skipped check and every step without a check, with the reason. */
   readonly notChecked: readonly NotChecked[];
 }

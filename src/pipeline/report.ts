@@ -3,7 +3,7 @@ import type { Model } from '../architecture/model.js';
 import type { Viscosity } from '../coarse-grain/viscosity.js';
 import type { CheckReport, ShockReport, SymmetryReport } from '../derivation/derivation.js';
 import type { Check, Step } from '../derivation/types.js';
-import { allChecked, countChecks, notChecked } from '../derivation/accounting.js';
+import { allChecked, countChecks, notChecked, secondCasRuns } from '../derivation/accounting.js';
 import { latex } from '../print/latex-expr.js';
 import { text } from '../print/text.js';
 import type { QuotientResult } from '../quotient/types.js';
@@ -50,6 +50,7 @@ export function buildReport(spec: Spec, model: Model, sym: SymmetryResult, q: Qu
     checks: counts.total,
     checksByStage: counts.byStage,
     allChecked: allChecked(counts.total),
+    secondCas: secondCasRuns(steps),
     notChecked: notChecked(steps),
   };
 }

@@ -9,6 +9,7 @@ export function summary(r: CheckReport): string {
   const lines = [
     `${r.name} (${r.architecture}): ${r.passed ? '' : 'FAILED: '}${countsLine(r.checks)}`,
     ...(r.notChecked.length ? [`  not checked: ${notCheckedReasons(r.notChecked).join('; ')}`] : []),
+    `  second CAS ran on ${r.secondCas.spec} check(s) of this spec and ${r.secondCas.lemma} lemma(s)`,
     `  checks by stage: ${STAGES.map((st) => { const c = r.checksByStage[st]; return `${st} ${c.passed}/${c.failed}/${c.skipped}/${c.unchecked}/${c.lemma}`; }).join(', ')} (passed/failed/skipped/unchecked/lemma)`,
     `  parameters            ${r.parameterCount}`,
     `  Lie algebra dimension ${r.lieAlgebraDimension}`,

@@ -3,7 +3,7 @@
 // characters and Unicode, a 60-term sum that must be shown truncated.
 import type { CheckReport, Derivation } from '../../src/derivation/derivation.js';
 import type { Step } from '../../src/derivation/types.js';
-import { allChecked, countChecks, notChecked } from '../../src/derivation/accounting.js';
+import { allChecked, countChecks, notChecked, secondCasRuns } from '../../src/derivation/accounting.js';
 import { parseExpr } from '../../src/ir/parse.js';
 
 /** sum_{k=1..60} k w_k^2 : far longer than one display line. */
@@ -53,7 +53,7 @@ const report: CheckReport = {
   shock: { forms: true, time: 1, location: -2.62907e-8, rho: 1, reynolds: 47.85251, regime: 'shock', speed: -0.328475, lax: true },
   passed: false,
   failedChecks: [{ step: 'symmetry/rescaling', method: 'normal-form', detail: 'residual reduces to x_1 * 2 (expected 0) & 5% off' }],
-  checks: countChecks(steps).total, checksByStage: countChecks(steps).byStage, allChecked: allChecked(countChecks(steps).total), notChecked: notChecked(steps),
+  checks: countChecks(steps).total, checksByStage: countChecks(steps).byStage, allChecked: allChecked(countChecks(steps).total), notChecked: notChecked(steps), secondCas: secondCasRuns(steps),
 };
 
 export const FIXTURE: Derivation = { name: 'fixture_well', steps, report };
