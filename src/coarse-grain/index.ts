@@ -8,7 +8,8 @@
 // states. The identities hold for every loss and are labelled lemmas; the
 // numeric checks run on the line the shock stage analyses (`withLineChecks`).
 import { match } from 'ts-pattern';
-import { num, sub, sym } from '../ir/build.js';
+import { add, mul, num, sub, sym } from '../ir/build.js';
+import { checkIdentity } from '../derivation/checks.js';
 import { compile } from '../ir/evaluate.js';
 import { diff } from '../ir/diff.js';
 import type { Expr } from '../ir/expr.js';
@@ -64,6 +65,24 @@ function loadChain(ctx: StageContext): (id: ChainId) => TransformRule {
   };
 }
 
+/** Largest quotient dimension for which the n-D heat-kernel identity is checked symbolically. */
+const MAX_KERNEL_DIMENSION = 32;
+
+/**
+ * The n-dimensional kernel of the stated local entropy, K = t^(-n/2) exp(-|x - y|^2/(4 nu t)),
+ * solves K_t = nu Lap K for n = the quotient dimension (a lemma; the rule's identity is the 1-D
+ * case). Checked for l = log K (K > 0): K_t = nu Lap K  <=>  l_t = nu (|grad l|^2 + Lap l), whose
+ * residual is a Laurent polynomial that the second CAS expands quickly at any n.
+ */
+function heatKernelChecks(n: number, seed: number): Check[] {
+  if (n > MAX_KERNEL_DIMENSION) return [{ method: 'normal-form', status: 'skipped', scope: 'lemma', detail: `${n}-dimensional heat kernel identity: not run above dimension ${MAX_KERNEL_DIMENSION}` }];
+  const xs = Array.from({ length: n }, (_, i) => `x${i + 1}`);
+  const logK = parseExpr(`-(${n}/2)*log(t) - (${xs.map((x, i) => `(${x} - y${i + 1})^2`).join(' + ')})/(4*nu*t)`);
+  const rhs = xs.map((x) => { const lx = diff(logK, x); return add(mul(lx, lx), diff(lx, x)); }).reduce((a, b) => add(a, b));
+  return checkIdentity(diff(logK, 't'), mul(sym('nu'), rhs), { seed, positive: ['nu', 't'] })
+    .map((c) => lemma({ ...c, detail: `${n}-dimensional heat kernel K_t = nu Lap K (as l_t = nu(|grad l|^2 + Lap l), l = log K): ${c.detail}` }));
+}
+
 /** `expr` (as stated by step `what`) equals `expected` by the normal form: consecutive steps state one equation. */
 function chainCheck(expr: Expr, expected: Expr, what: string): Check {
   const zero = new NormalForm().isZero(sub(expr, expected));
@@ -88,6 +107,7 @@ export function coarseGrainChain(input: Omit<CoarseGrainInput, 'line'>, ctx: Sta
     const { before, after } = stated.get(id)!;
     const own = new Map<string, Expr>([...(before ? [['before', before] as const] : []), ...(after ? [['after', after] as const] : [])]);
     const checks: Check[] = identitiesOf(rule).flatMap((o, i) => checkObligation(o, ctx.seed + 10 * k + i, own).map(lemma));
+    if (id === 'local-entropy' && input.quotientDimension >= 2) checks.push(...heatKernelChecks(input.quotientDimension, ctx.seed + 5));
     const prev = PREVIOUS[id];
     const prevAfter = prev ? stated.get(prev)?.after : undefined;
     if (prev && before && prevAfter) checks.push(chainCheck(before, prevAfter, `this step's before vs the after of coarse-grain/${prev}`));

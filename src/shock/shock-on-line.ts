@@ -154,7 +154,8 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
         statement: `At $t = 2t^* = ${fmt(tEval)}$ the entropy (Hopf-Lax) solution has a jump at ${p.metric ? `arc length $s = ${fmt(jump.location)}$ ($${w} = ${fmt(wOf(jump.location))}$)` : `$${w} = ${fmt(jump.location)}$`} with $p_L = ${fmt(jump.left)}$, $p_R = ${fmt(jump.right)}$. For the derived flux $H(p)$ the speed is $s = [H]/[p] = H'(\\tfrac{p_L + p_R}{2}) = ${fmt(speed)}$ ($H$ quadratic); Lax condition $H'(p_L) > s > H'(p_R)$ ${lax ? 'holds' : 'fails'}.`,
         before: { kind: 'expr', expr: rhSpeed },
         after: { kind: 'expr', expr: midpointSpeed },
-        conditions: [`$H(p) = ${latexOf(flux)}$, read off the derived viscous HJ equation`, '$p_L \\ne p_R$'],
+        conditions: [`$H(p) = ${latexOf(flux)}$, read off the derived viscous HJ equation`, '$p_L \\ne p_R$',
+          'the jump is located by the Hopf-Lax formula (quadratic Lagrangian, exact for $H = p^2/2$); the independent Godunov solution uses the derived $H$, so a different $H$ shows as a failed check'],
         checks: [
           ...checkIdentity(rhSpeed, midpointSpeed, { seed: p.seed }).map((c): Check => ({ ...c, scope: 'lemma' })),
           solved.agreement,

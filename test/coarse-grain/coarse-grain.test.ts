@@ -56,6 +56,13 @@ describe('coarse-graining chain', () => {
     expect(steps.flatMap((s) => s.checks).find((c) => /^G\(w\) on/.test(c.detail))!.status).toBe('failed');
   });
 
+  it('a quotient of dimension n checks the n-dimensional heat kernel (a lemma)', () => {
+    const { steps } = coarseGrain({ quotientDimension: 3, viscosity }, { seed: 1, rulesDir: 'rules', tolerance: 1e-9 });
+    const kernel = steps[0].checks.filter((c) => /^3-dimensional heat kernel/.test(c.detail));
+    expect(kernel.map((c) => c.method)).toEqual(['normal-form', 'nerdamer', 'numeric']);
+    for (const c of kernel) expect([c.status, c.scope]).toEqual(['passed', 'lemma']);
+  });
+
   it('without a line the numeric checks are skipped with the reason, never passed', () => {
     const { steps } = coarseGrain({ quotientDimension: 3, viscosity }, { seed: 1, rulesDir: 'rules', tolerance: 1e-9 });
     const numeric = steps.flatMap((s) => s.checks).filter((c) => c.method === 'numeric' && !/seeded random points/.test(c.detail));
