@@ -8,7 +8,7 @@
 // derivative), so the equation a step states is the one its checks verify
 // (docs/theory.md §3); a rule with an `after` must use it in its obligation.
 import { z } from 'zod';
-import { freeSymbols } from '../ir/expr.js';
+import { equals, freeSymbols } from '../ir/expr.js';
 import { parseExpr, ParseError } from '../ir/parse.js';
 import { readRuleFiles, RuleError, ruleErrorFromZod } from '../rewrite/rule-files.js';
 
@@ -76,6 +76,8 @@ export function loadTransformRules(rulesDir: string, numericChecks: readonly str
       for (const k of Object.keys(o.where)) if (k in STEP_NAMES) throw new RuleError(file, `${at}.where.${k}`, `expected a name other than "${k}" (it stands for the rule's own \`${k}\`)`);
       // A `where` definition may not use a name it defines (no recursion).
       for (const [k, v] of Object.entries(o.where)) if (freeSymbols(parseExpr(v)).includes(k)) throw new RuleError(file, `${at}.where.${k}`, 'expected a definition that does not use its own name');
+      // An identity whose two sides are the same expression proves nothing.
+      if (equals(parseExpr(o.lhs), parseExpr(o.rhs))) throw new RuleError(file, `${at}.rhs`, 'expected an identity between two different expressions (lhs and rhs are the same, so the check could not fail)');
       for (const name of ['before', 'after'] as const) {
         if (mentions([o.lhs, o.rhs], name) && !rule[name]) throw new RuleError(file, `${at}`, `uses "${name}" but the rule has no \`${name}\``);
       }

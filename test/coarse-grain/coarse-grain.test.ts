@@ -103,6 +103,14 @@ describe('coarse-graining chain', () => {
     expect(() => loadTransformRules(dir, Object.keys(NUMERIC_CHECKS))).toThrowError(/uses "after"/);
   });
 
+  it('an identity with the same expression on both sides (a check that cannot fail) is rejected', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+    cpSync('rules', dir, { recursive: true });
+    const file = join(dir, 'coarse-graining', 'hj-to-burgers.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace("lhs: 'before_x'", "lhs: 'after'"));
+    expect(() => loadTransformRules(dir, Object.keys(NUMERIC_CHECKS))).toThrowError(/could not fail/);
+  });
+
   it('lemmas: the quadrature checks pass for an arbitrary wiggly loss (they are evidence about the quadrature, not the spec)', () => {
     const wiggly = (w: number) => 0.3 * Math.sin(3 * w) + 0.2 * Math.cos(7 * w + 1) + w * w / 5 + 0.1 * w;
     for (const name of ['hj-residual', 'gradient-identity', 'small-time-limit']) {
