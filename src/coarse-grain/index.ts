@@ -106,7 +106,9 @@ export function coarseGrainChain(input: Omit<CoarseGrainInput, 'line'>, ctx: Sta
     const rule = need(id);
     const { before, after } = stated.get(id)!;
     const own = new Map<string, Expr>([...(before ? [['before', before] as const] : []), ...(after ? [['after', after] as const] : [])]);
-    const checks: Check[] = identitiesOf(rule).flatMap((o, i) => checkObligation(o, ctx.seed + 10 * k + i, own).map(lemma));
+    const identities = identitiesOf(rule);
+    const label = (i: number, c: Check): Check => (identities.length > 1 ? { ...c, detail: `identity ${i + 1} of ${identities.length}: ${c.detail}` } : c);
+    const checks: Check[] = identities.flatMap((o, i) => checkObligation(o, ctx.seed + 10 * k + i, own).map((c) => lemma(label(i, c))));
     if (id === 'local-entropy' && input.quotientDimension >= 2) checks.push(...heatKernelChecks(input.quotientDimension, ctx.seed + 5));
     const prev = PREVIOUS[id];
     const prevAfter = prev ? stated.get(prev)?.after : undefined;
