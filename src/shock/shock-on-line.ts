@@ -64,7 +64,11 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
   const slopeS = compile(mul(pow(G, num(1, 2)), L1), [w]);
   const lbarF = compile(p.loss, [w]);
   const gF = compile(G, [w]);
-  const br = breakingTime({ negCurvature: (x) => negCurv([x]), slope: (x) => slopeS([x]) }, p.domain);
+  // Characteristic speed H'(p) of the derived flux at p = dLbar/ds; they fold where
+  // d/ds H'(p) = H''(p) d^2Lbar/ds^2 is most negative (Burgers: H' = p, H'' = 1).
+  const dH = compile(diff(flux, 'p'), ['p']), d2H = compile(diff(diff(flux, 'p'), 'p'), ['p']);
+  const characteristicSpeed = (x: number): number => dH([slopeS([x])]);
+  const br = breakingTime({ negCurvature: (x) => d2H([slopeS([x])]) * negCurv([x]), slope: characteristicSpeed }, p.domain);
 
   const steps: Step[] = [];
   const crossingChecks: Check[] = [];
@@ -79,8 +83,8 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
   const { sOf, wOf, caveat } = arcLength(p, (x) => gF([x]), ws);
   const ss = Float64Array.from(ws, sOf);
 
-  // The characteristic map y -> s(y) + t dLbar/ds(y) folds where 1 + t sqrt(G) d(slope)/dw < 0
-  // (ds/dw = 1/sqrt(G)); d(slope)/dw by central differences of the compiled slope, so this is
+  // The characteristic map y -> s(y) + t H'(dLbar/ds(y)) folds where 1 + t sqrt(G) d(speed)/dw < 0
+  // (ds/dw = 1/sqrt(G)); d(speed)/dw by central differences of the compiled speed, so this is
   // independent of the symbolic curvature.
   // Points whose difference quotients at h and h/2 disagree are kinks of the slope (ReLU
   // switching points): there the loss is not C^2, characteristics cross at once on the
@@ -90,8 +94,8 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
     const h = dw / 4;
     for (let i = 1; i + 1 < N; i++) {
       const g = gF([ws[i]]);
-      const d1 = (slopeS([ws[i] + h]) - slopeS([ws[i] - h])) / (2 * h);
-      const d2 = (slopeS([ws[i] + h / 2]) - slopeS([ws[i] - h / 2])) / h;
+      const d1 = (characteristicSpeed(ws[i] + h) - characteristicSpeed(ws[i] - h)) / (2 * h);
+      const d2 = (characteristicSpeed(ws[i] + h / 2) - characteristicSpeed(ws[i] - h / 2)) / h;
       if (!(Number.isFinite(d1) && Number.isFinite(d2) && g > 0)) continue;
       if (Math.abs(d1 - d2) > 1e-3 * (1 + Math.abs(d2))) { kinks++; continue; }
       m = Math.min(m, 1 + tt * Math.sqrt(g) * d2);
@@ -102,7 +106,7 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
   let location: number | null = null;
   if (br.time !== null) {
     const t = br.time;
-    const xs = sOf(br.yStar) + t * slopeS([br.yStar]);
+    const xs = sOf(br.yStar) + t * characteristicSpeed(br.yStar);
     location = wOf(xs);
     // Independent of the symbolic curvature: finite differences of the characteristic map
     // x(y) = s(y) + t dLbar/ds(y) on the arc-length grid; it folds (dx/dy < 0) only after t*.
@@ -113,7 +117,7 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
   steps.push({
     id: 'shock/characteristic-crossing', stage: 'shock', rule: 'characteristic-crossing',
     title: 'First crossing of characteristics',
-    statement: `Characteristics $x = y + t\\,\\partial_s \\bar L(y)$ of the inviscid equation first cross at $t^* = 1/\\rho$, $\\rho = \\max(-\\partial_s^2 \\bar L)$ over ${p.origin}, $${p.domain[0]} \\le ${w} \\le ${p.domain[1]}$. ` +
+    statement: `Characteristics $x = y + t\\,H'(\\partial_s \\bar L(y))$ of the inviscid equation first cross at $t^* = 1/\\rho$, $\\rho = \\max(-H''\\,\\partial_s^2 \\bar L)$ ($H$ the derived flux; Burgers: $H' = p$, $H'' = 1$) over ${p.origin}, $${p.domain[0]} \\le ${w} \\le ${p.domain[1]}$. ` +
       (br.time !== null ? `Here $\\rho = ${fmt(br.rho)}$ at $y^* = ${fmt(br.yStar)}$: $t^* = ${fmt(br.time)}$, $x^* = ${fmt(location!)}$.` : `Here $\\max(-\\partial_s^2\\bar L) = ${fmt(br.rho)} \\le 0$: no shock forms.`),
     before: { kind: 'expr', expr: p.loss },
     after: { kind: 'eq', lhs: sym('L_ss'), rhs: curvature },

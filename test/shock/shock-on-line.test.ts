@@ -72,9 +72,13 @@ describe('Rankine-Hugoniot and Lax against an independent entropy solution', () 
     expect(checks.filter((c) => c.scope === 'lemma').length).toBe(3);
   });
 
-  it('the flux is the derived H: with H = p^2 the speed doubles and the statement names H', () => {
+  it('the flux is the derived H: with H = p^2 characteristics run at H\' = 2p, so t* halves, and the statements name H', () => {
     const burgers = run('w^4/4 - w^2/2 + w/5'), doubled = run('w^4/4 - w^2/2 + w/5', 'p^2');
-    expect(doubled.report.speed!).toBeCloseTo(2 * burgers.report.speed!, 10);
+    expect(doubled.report.time!).toBeCloseTo(burgers.report.time! / 2, 8);
+    // x* = y* + t* H'(Lbar'(y*)) = 0 + (1/2) * 2 * (1/5): the same place
+    expect(doubled.report.location!).toBeCloseTo(0.2, 6);
+    const crossing = doubled.steps.find((s) => s.id === 'shock/characteristic-crossing')!;
+    expect(crossing.checks.every((c) => c.status === 'passed')).toBe(true);
     expect(rh(doubled).conditions[0]).toMatch(/H\(p\) = p\^\{?2\}?/);
   });
 
