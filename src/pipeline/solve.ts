@@ -68,7 +68,7 @@ export interface SolveResult {
   /** Arc length only: w(x) at every grid point. */
   readonly quotientCoordinate?: number[];
   readonly variable: string; readonly grid: number;
-  /** The derived Burgers equation E = 0 that was solved (text), and its flux H(p), read off the derived HJ equation. */
+  /** The derived viscous HJ equation E = 0 (text) and the H(p) read off it: the flux of the p_t + H(p)_x = nu p_xx that was solved. */
   readonly equation: string;
   readonly hamiltonian: string;
 }
@@ -198,6 +198,6 @@ export function solveQuotient(im: Intermediates, o: { time: number; viscosity?: 
     coordinate: flat.coordinate,
     ...(toQuotient ? { quotientCoordinate: Array.from(grid.x, toQuotient) } : {}),
     variable: flat.coordinate.name, grid: o.grid,
-    equation: `${text(im.coarse.burgers)} = 0`, hamiltonian: text(H),
+    equation: `${text(im.coarse.hamiltonJacobi)} = 0`, hamiltonian: text(H),
   };
 }

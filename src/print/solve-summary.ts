@@ -11,7 +11,7 @@ export function solveSummary(r: SolveResult, predicted: ShockReport): string {
   const at = (s: SolveResult['shocks'][number]): string =>
     `${x} = ${n(s.location)}${s.quotientLocation !== undefined ? ` (${c.quotientVariable} = ${n(s.quotientLocation)})` : ''}`;
   return [
-    `solved the derived equation ${r.equation} (flux H(p) = ${r.hamiltonian}) on ${where} in [${n(r.x[0])}, ${n(r.x[r.x.length - 1])}] (${r.grid} cells, ${r.scheme}, nu = ${n(r.viscosity)}) to t = ${n(r.time)}`,
+    `solved p_t + H(p)_x = nu p_xx with H(p) = ${r.hamiltonian} (read off the derived equation ${r.equation}) on ${where} in [${n(r.x[0])}, ${n(r.x[r.x.length - 1])}] (${r.grid} cells, ${r.scheme}, nu = ${n(r.viscosity)}) to t = ${n(r.time)}`,
     `line: ${c.origin.replace(/[$\\]/g, '')}`,
     `predicted: ${predicted.forms ? `shock from t* = ${n(predicted.time)} at ${c.quotientVariable ?? x} = ${n(predicted.location)}` : 'no shock'}`,
     r.shocks.length ? `found ${r.shocks.length} shock(s):` : 'found no shock',

@@ -47,7 +47,7 @@ describe('one exit policy: a failed check exits 1 for every command', () => {
 
     const solve = await cli(['solve', SPEC, '--rules', rules, '--time', '0.2', '--grid', '64', '--scheme', 'godunov']);
     expect(solve.code).toBe(1);
-    expect(solve.out).toMatch(/^solved the derived equation/);
+    expect(solve.out).toMatch(/^solved p_t \+ H\(p\)_x = nu p_xx with H\(p\) = \S+ \(read off the derived equation u_t/);
     expect(solve.err).toContain(`coarse-grain/${id}`);
 
     const out = join(tmp(), 'export');
@@ -65,6 +65,7 @@ describe('one exit policy: a failed check exits 1 for every command', () => {
     expect(bad.code).toBe(1);
     expect(JSON.parse(good.out).hamiltonian).toBe('1/2*p^2');
     expect(JSON.parse(bad.out).hamiltonian).toBe('p^2');
+    expect(JSON.parse(bad.out).equation).toBe('u_t + u_x^2 - nu*u_xx = 0');
     // the solver ran the derived (mutated) flux: the solution differs, and the exit code says why it is not to be trusted
     expect(JSON.parse(bad.out).p).not.toEqual(JSON.parse(good.out).p);
     expect(bad.err).toMatch(/check failed: double-well: coarse-grain\/cole-hopf/);
