@@ -1,0 +1,275 @@
+// `verify`: the shock prediction of a spec confronted with simulated SGD on the
+// line the shock stage analysed (docs/theory.md §5). Recipe:
+//   Intermediates -> ChainProblem (generated kernels, data, slice)
+//     -> SGLD ensembles at probes (x_i, t_j) -> p_hat, standard errors
+//     -> measured t*, x* (shock-measure.ts, never fed the prediction)
+//     -> solver p(x, t_j) (generated WENO5, pipeline/solve.ts) and Entropy-SGD particles
+//     -> checks {id, passed, value, tolerance} -> VerifyResult
+import type { Intermediates } from '../pipeline/derive.js';
+import { solveQuotient } from '../pipeline/solve.js';
+import type { EntropySgdConfig } from './entropy-sgd.js';
+import { runTasks } from './ensemble.js';
+import { chainProblem, lineGradient, type ChainProblem } from './problem.js';
+import { sgldStepSize, type ChainSettings } from './sgld.js';
+import { compressionSeries, measureShock, type MeasuredShock } from './shock-measure.js';
+import type { ChainTask } from './worker.js';
+
+export interface VerifyOptions {
+  readonly chains: number;
+  readonly seed: number;
+  /** Worker threads (0 = this thread). Results do not depend on it. */
+  readonly workers: number;
+  readonly probes?: number;
+  readonly scales?: number;
+  readonly steps?: number;
+  readonly burnIn?: number;
+  /** Deliberately wrong predictions (tests: verify must fail on them). */
+  readonly perturb?: { readonly viscosityFactor?: number; readonly locationShift?: number };
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface VerifyCheck {
+  readonly id: string;
+  readonly passed: boolean;
+  readonly value: number | null;
+  readonly tolerance: number | null;
+  readonly detail: string;
+}
+
+export interface VerifyResult {
+  readonly name: string;
+  readonly predicted: { readonly time: number | null; readonly location: number | null; readonly viscosity: number };
+  readonly measured: { readonly time: number | null; readonly timeError: number | null; readonly location: number | null; readonly locationError: number | null; readonly temperature?: number };
+  readonly checks: readonly VerifyCheck[];
+  readonly passed: boolean;
+  /** Every convention the numbers depend on (printed in the report). */
+  readonly config: VerifyConfig;
+  readonly data: VerifyData;
+}
+
+export interface VerifyConfig {
+  readonly line: string;
+  readonly variable: string;
+  readonly chains: number; readonly seed: number; readonly steps: number; readonly burnIn: number;
+  readonly temperature: number; readonly stepFraction: number; readonly curvature: number;
+  readonly gradient: string;
+  readonly standardError: string;
+  readonly solver: { readonly scheme: 'weno5'; readonly grid: number };
+  readonly zThreshold: number;
+  readonly entropySgd: EntropySgdConfig & { readonly particlesPerSide: number; readonly offset: number };
+}
+
+export interface VerifyData {
+  readonly xs: readonly number[];
+  readonly ts: readonly number[];
+  /** pHat[j][i], se[j][i] at (xs[i], ts[j]). */
+  readonly pHat: readonly (readonly number[])[];
+  readonly se: readonly (readonly number[])[];
+  /** The solver's p at ts[j] on its grid, and its detected shocks. */
+  readonly solver: readonly { readonly t: number; readonly x: readonly number[]; readonly p: readonly number[]; readonly shocks: readonly number[] }[];
+  readonly lbar: readonly { readonly x: number; readonly value: number }[];
+  readonly shock: MeasuredShock;
+  readonly particles: readonly { readonly side: 'left' | 'right'; readonly path: readonly number[] }[];
+  readonly watershed: number | null;
+}
+
+/** Step size: this fraction of 1/(1/t + K) (Euler-Maruyama bias O(fraction), below the Monte-Carlo error at these chain lengths). */
+const STEP_FRACTION = 0.1;
+const SOLVER_GRID = 300;
+/** The breaking-time fit uses the scales t <= this fraction of the range (a quarter of 2 t*: viscosity negligible). */
+const FIT_UNTIL = 0.25;
+
+/** Upper quantile of Student's t with nu degrees of freedom at one-sided tail q (Cornish-Fisher from the normal quantile). */
+export function tQuantile(q: number, nu: number): number {
+  const z = normalQuantile(q);
+  return z + (z ** 3 + z) / (4 * nu) + (5 * z ** 5 + 16 * z ** 3 + 3 * z) / (96 * nu * nu);
+}
+
+/** Upper normal quantile z with P(Z > z) = q (Acklam's rational approximation, |error| < 1.2e-9 relative). */
+export function normalQuantile(q: number): number {
+  const p = 1 - q;
+  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
+  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
+  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+  const lo = 0.02425;
+  if (p > 1 - lo) {
+    const r = Math.sqrt(-2 * Math.log(1 - p));
+    return -(((((c[0] * r + c[1]) * r + c[2]) * r + c[3]) * r + c[4]) * r + c[5]) / ((((d[0] * r + d[1]) * r + d[2]) * r + d[3]) * r + 1);
+  }
+  if (p < lo) {
+    const r = Math.sqrt(-2 * Math.log(p));
+    return (((((c[0] * r + c[1]) * r + c[2]) * r + c[3]) * r + c[4]) * r + c[5]) / ((((d[0] * r + d[1]) * r + d[2]) * r + d[3]) * r + 1);
+  }
+  const r = p - 0.5, s = r * r;
+  return ((((((a[0] * s + a[1]) * s + a[2]) * s + a[3]) * s + a[4]) * s + a[5]) * r) / (((((b[0] * s + b[1]) * s + b[2]) * s + b[3]) * s + b[4]) * s + 1);
+}
+
+const linspace = (a: number, b: number, n: number): number[] => Array.from({ length: n }, (_, i) => a + ((b - a) * i) / (n - 1));
+const fmt = (x: number | null): string => (x === null ? 'none' : Number(x.toPrecision(4)).toString());
+
+function interpolate(xs: readonly number[], ys: readonly number[], x: number): number {
+  const dx = xs[1] - xs[0];
+  const i = Math.max(0, Math.min(xs.length - 2, Math.floor((x - xs[0]) / dx)));
+  const f = (x - xs[i]) / dx;
+  return ys[i] * (1 - f) + ys[i + 1] * f;
+}
+
+export class VerifyUnsupported extends Error {}
+
+export async function verifySpec(im: Intermediates, o: VerifyOptions): Promise<VerifyResult> {
+  const problem = chainProblem(im);
+  if (!problem) throw new VerifyUnsupported(`verify: ${im.spec.name} is analysed on a curved 1-D quotient (metric G not constant); the chains sample flat lines only (docs/theory.md §5)`);
+  const line = im.line;
+  const g = lineGradient(problem);
+  const nuSpec = im.viscosity.nu;
+  const T = 2 * nuSpec;
+  const nuPredicted = nuSpec * (o.perturb?.viscosityFactor ?? 1);
+  const report = im.shock.report;
+  const tPred = report.time;
+  const xPred = report.location === null ? null : report.location + (o.perturb?.locationShift ?? 0);
+
+  // Scales: (0, 2 t*] when a shock is predicted (the prediction chooses the range only), else (0, 2/|rho|].
+  const tMax = tPred !== null ? 2 * tPred : report.rho !== null && report.rho !== 0 ? 2 / Math.abs(report.rho) : 2;
+  const J = o.scales ?? 16, I = o.probes ?? 25;
+  const ts = linspace(tMax / J, tMax, J);
+  const [lo, hi] = line.domain, mid = (lo + hi) / 2, half = (hi - lo) / 2;
+  const xs = linspace(mid - 0.6 * half, mid + 0.6 * half, I);
+  const curvature = Math.max(...linspace(mid - 0.6 * half, mid + 0.6 * half, 121).map((x) => Math.abs((g.exact(x + 1e-4) - g.exact(x - 1e-4)) / 2e-4)));
+  const settings: ChainSettings = { temperature: T, steps: o.steps ?? 1500, burnIn: o.burnIn ?? 300 };
+  const etas = ts.map((t) => sgldStepSize(t, curvature, STEP_FRACTION));
+
+  // Entropy-SGD: fixed scale t0 = 1.25 t* (a shock exists at the predicted watershed), no scoping:
+  // the watershed exists only for t > t*, and scoping t down would remove it.
+  const tE = tPred !== null ? 1.25 * tPred : tMax / 2;
+  const solveAt = (t: number) => solveQuotient(im, { time: t, viscosity: nuPredicted, grid: SOLVER_GRID, scheme: 'weno5' });
+  const solverE = tPred !== null ? solveAt(tE) : undefined;
+  const detected = solverE?.shocks.map((s) => s.location) ?? [];
+  const predictedWatershed = xPred === null ? null
+    : (o.perturb?.locationShift ?? 0) !== 0 || detected.length === 0 ? xPred
+      : detected.reduce((best, s) => (Math.abs(s - xPred) < Math.abs(best - xPred) ? s : best));
+  const offset = 0.1 * half;
+  const entropyConfig: EntropySgdConfig = {
+    t0: tE, scoping: 0, outerSteps: 80, outerRate: (2 * tE) / 80, innerSteps: 400, innerBurnIn: 100,
+    innerStepSize: sgldStepSize(tE, curvature, STEP_FRACTION), temperature: T,
+  };
+  const centre = predictedWatershed ?? mid;
+  const startsFor = (side: 'left' | 'right'): number[] => [1, 2].map((k) => centre + (side === 'left' ? -1 : 1) * k * offset);
+  const particleSpecs = (['left', 'right'] as const).flatMap((side) => startsFor(side).map((x0) => ({ side, x0 })));
+
+  const problemId = `${im.spec.name}:${o.seed}`;
+  const tasks: ChainTask[] = [
+    ...Array.from({ length: o.chains }, (_, k): ChainTask => ({ type: 'probe', problemId, problem, xs, ts, etas, settings, seed: o.seed, chain: k })),
+    ...particleSpecs.map((p, k): ChainTask => ({ type: 'entropy-sgd', problemId, problem, x0: p.x0, config: entropyConfig, seed: o.seed + 7919 * (k + 1) })),
+  ];
+  const results = await runTasks(tasks, o.workers, o.onProgress ? (d) => o.onProgress!(d, tasks.length) : undefined);
+  const ybar = results.slice(0, o.chains);
+  const particles = particleSpecs.map((p, k) => ({ side: p.side, path: results[o.chains + k][0] }));
+
+  const pHat = ts.map((t, j) => xs.map((x, i) => x / t - ybar.reduce((a, c) => a + c[j][i], 0) / (o.chains * t)));
+  const se = ts.map((t, j) => xs.map((_, i) => {
+    const m = ybar.reduce((a, c) => a + c[j][i], 0) / o.chains;
+    return Math.sqrt(ybar.reduce((a, c) => a + (c[j][i] - m) ** 2, 0) / (o.chains - 1) / o.chains) / t;
+  }));
+  const shock = measureShock(xs, compressionSeries(xs, ts, ybar), FIT_UNTIL * tMax);
+  const solver = ts.map((t) => { const r = solveAt(t); return { t, x: r.x, p: r.p, shocks: r.shocks.map((s) => s.location) }; });
+
+  const checks: VerifyCheck[] = [];
+  // (1) solver vs estimate away from the solver's shocks (8 viscous widths or two probe spacings)
+  const dxProbe = xs[1] - xs[0];
+  const compared: number[] = [];
+  let worst = { z: 0, x: 0, t: 0 };
+  ts.forEach((t, j) => {
+    const r = solver[j];
+    xs.forEach((x, i) => {
+      const nearShock = r.shocks.some((s) => Math.abs(x - s) < Math.max(2 * dxProbe, 8 * nuPredicted));
+      if (nearShock) return;
+      const z = Math.abs(interpolate(r.x, r.p, x) - pHat[j][i]) / Math.max(se[j][i], 1e-15);
+      compared.push(z);
+      if (z > worst.z) worst = { z, x, t };
+    });
+  });
+  const zThreshold = tQuantile(0.005 / Math.max(1, compared.length), o.chains - 1);
+  checks.push({
+    id: 'solver-vs-estimate', passed: compared.length > 0 && worst.z <= zThreshold, value: worst.z, tolerance: zThreshold,
+    detail: `max |p_solver - p_hat| / se over ${compared.length} probes away from the shock = ${fmt(worst.z)} (at x = ${fmt(worst.x)}, t = ${fmt(worst.t)}); bound ${fmt(zThreshold)} = Student-t quantile, ${o.chains - 1} dof, 1% family-wise (Bonferroni)`,
+  });
+  if (tPred !== null) {
+    const tol = shock.timeError === null ? null : 3 * shock.timeError + 0.1 * tPred;
+    const value = shock.time === null ? null : Math.abs(shock.time - tPred);
+    checks.push({
+      id: 'breaking-time', passed: value !== null && tol !== null && value <= tol, value, tolerance: tol,
+      detail: shock.time === null ? 'no breaking time measured: 1/compression does not fall linearly to zero over the scales' : `measured t* = ${fmt(shock.time)} +- ${fmt(shock.timeError)} vs 1/rho = ${fmt(tPred)}; tolerance 3 se + 10% (finite probe spacing); 1/c(0+) from the first scales, t <= ${fmt(FIT_UNTIL * tMax)}${shock.viscousCrossing !== null ? `; the early line reaches 0 at t = ${fmt(shock.viscousCrossing)} (slope bent by viscosity)` : ''}`,
+    });
+    const ltol = shock.locationError === null ? null : 3 * shock.locationError;
+    const lvalue = shock.location === null || xPred === null ? null : Math.abs(shock.location - xPred);
+    checks.push({
+      id: 'shock-location', passed: lvalue !== null && ltol !== null && lvalue <= ltol, value: lvalue, tolerance: ltol,
+      detail: `measured x* = ${fmt(shock.location)} +- ${fmt(shock.locationError)} vs predicted ${fmt(xPred)}; tolerance 3 se (fit scatter and probe spacing)`,
+    });
+    // Entropy-SGD particles move away from the watershed on their own side.
+    const gains = particles.map((p) => (p.side === 'left' ? 1 : -1) * (p.path[0] - p.path[p.path.length - 1]));
+    const minGain = Math.min(...gains);
+    checks.push({
+      id: 'entropy-sgd-watershed', passed: minGain > 0, value: minGain, tolerance: 0,
+      detail: `${particles.length} Entropy-SGD particles started at ${fmt(predictedWatershed)} +- ${fmt(offset)}, ${fmt(2 * offset)} (t = ${fmt(tE)}): smallest move away from the predicted watershed = ${fmt(minGain)} (> 0: they separate there)`,
+    });
+  } else {
+    checks.push({
+      id: 'no-shock', passed: shock.time === null && shock.maxLowerBound <= 0, value: shock.maxLowerBound, tolerance: 0,
+      detail: `largest compression lower bound c - 3 se over the scales = ${fmt(shock.maxLowerBound)} (<= 0: no significant compression; measured t* ${fmt(shock.time)})`,
+    });
+    const ends = particles.map((p) => p.path[p.path.length - 1]);
+    const spread = Math.max(...ends) - Math.min(...ends), start = 4 * offset;
+    checks.push({
+      id: 'entropy-sgd-no-watershed', passed: spread < 0.5 * start, value: spread / start, tolerance: 0.5,
+      detail: `${particles.length} Entropy-SGD particles started across ${fmt(start)} around the centre end within ${fmt(spread)} (ratio < 0.5: they meet, no watershed)`,
+    });
+  }
+  let measuredTemperature: number | undefined;
+  if (problem.kind === 'network') {
+    measuredTemperature = lineTemperature(problem, im.spec.training.lr);
+    const ratio = measuredTemperature / T;
+    checks.push({
+      id: 'effective-temperature', passed: Math.abs(Math.log2(ratio)) <= 1, value: Math.abs(Math.log2(ratio)), tolerance: 1,
+      detail: `SGD gradient noise along the line at theta*: T_line = lr v^T Sigma v / (2 B) = ${fmt(measuredTemperature)} vs the temperature the theory uses, 2 nu = ${fmt(T)} (ratio ${fmt(ratio)}; within a factor 2 passes). ${ratio > 2 || ratio < 0.5 ? 'The isotropic-temperature idealisation does not hold along this line: real SGD is ' + (ratio > 1 ? 'hotter' : 'colder') + ' here than the derived viscosity assumes.' : ''}`,
+    });
+  }
+
+  return {
+    name: im.spec.name,
+    predicted: { time: tPred, location: xPred, viscosity: nuPredicted },
+    measured: { time: shock.time, timeError: shock.timeError, location: shock.location, locationError: shock.locationError, ...(measuredTemperature !== undefined ? { temperature: measuredTemperature } : {}) },
+    checks, passed: checks.every((c) => c.passed),
+    config: {
+      line: line.origin, variable: line.variable, chains: o.chains, seed: o.seed, steps: settings.steps, burnIn: settings.burnIn,
+      temperature: T, stepFraction: STEP_FRACTION, curvature,
+      gradient: problem.kind === 'network' ? `v . grad L_B(theta* + s v), minibatch B = ${problem.batch} drawn with replacement from ${problem.X.length / problem.input} samples (generated kernel mlp_grad)` : 'dLbar/ds from the generated kernel lbar_slope, Gaussian Langevin noise at the spec temperature',
+      standardError: `independent chains (${o.chains}), each its own seed; neighbouring probes share random numbers`,
+      solver: { scheme: 'weno5', grid: SOLVER_GRID }, zThreshold,
+      entropySgd: { ...entropyConfig, particlesPerSide: 2, offset },
+    },
+    data: { xs, ts, pHat, se, solver, lbar: lbarSamples(g, line.domain), shock, particles, watershed: predictedWatershed },
+  };
+}
+
+/** Lbar on the line by integrating the exact gradient (trapezoid) from the left end (the plot needs its shape, not its constant). */
+function lbarSamples(g: ReturnType<typeof lineGradient>, domain: readonly [number, number]): { x: number; value: number }[] {
+  const xs = linspace(domain[0], domain[1], 241);
+  let acc = 0;
+  return xs.map((x, i) => { if (i > 0) acc += 0.5 * (g.exact(x) + g.exact(xs[i - 1])) * (x - xs[i - 1]); return { x, value: acc }; });
+}
+
+/** T_line = lr Var_d(v . grad l_d(theta*)) / (2 B): the stationary temperature of minibatch SGD along v (docs/theory.md §5). */
+function lineTemperature(p: Extract<ChainProblem, { kind: 'network' }>, lr: number): number {
+  const samples = p.X.length / p.input;
+  const single = lineGradient({ ...p, batch: 1 });
+  const vals: number[] = [];
+  for (let d = 0; d < samples; d++) {
+    const rng = { next: () => (d + 0.5) / samples, normal: () => 0, uniform: () => 0 };
+    vals.push(single.noisy(0, rng));
+  }
+  const m = vals.reduce((a, b) => a + b, 0) / samples;
+  const variance = vals.reduce((a, b) => a + (b - m) ** 2, 0) / (samples - 1);
+  return (lr * variance) / (2 * p.batch);
+}
