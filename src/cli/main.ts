@@ -10,9 +10,11 @@ import { printDerivation } from '../print/index.js';
 import { summary } from '../print/summary.js';
 import { loadSpec } from '../spec/load.js';
 import { runDemo } from './demo.js';
+import { runVerify } from './verify.js';
 import { EXIT, UsageError, userErrorMessage } from './errors.js';
 import { writeFilesAtomically } from './io.js';
 import { defaultRulesDir } from './paths.js';
+import { defaultWorkers } from '../verify/ensemble.js';
 
 const FORMATS = ['tex', 'md', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -112,6 +114,25 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       const { intermediates } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
       const written = writeFilesAtomically(o.out, exportFiles(intermediates, o.target));
       io.err(`wrote ${written.join(', ')}\n`);
+    });
+
+  const integerAtLeast = (flag: string, min: number) => (v: string): number => {
+    const x = Number(v);
+    if (!(Number.isInteger(x) && x >= min)) throw new UsageError(`${flag}: expected an integer >= ${min}, got "${v}"`);
+    return x;
+  };
+  program.command('verify')
+    .description('confront the predicted shock with simulated SGD (SGLD local-entropy estimates, Entropy-SGD) on the analysed line; docs/theory.md section 5')
+    .argument('<spec>', 'architecture spec (YAML or JSON)')
+    .option('--json', 'print {predicted, measured, checks, passed, config} as JSON')
+    .option('--report <dir>', 'write <name>.html (derivation, checks, plots) into this directory')
+    .option('--chains <N>', 'independent SGLD chains per probe', integerAtLeast('--chains', 4), 24)
+    .option('--seed <S>', 'seed of the chains', integerAtLeast('--seed', 0), 1)
+    .option('--workers <N>', 'worker threads (0 = main thread; results do not depend on it)', integerAtLeast('--workers', 0))
+    .addOption(rulesOption())
+    .option('--quiet', 'no progress messages')
+    .action(async (specPath: string, o: { json?: boolean; report?: string; chains: number; seed: number; workers?: number; rules?: string; quiet?: boolean }) => {
+      code = await runVerify(specPath, { ...o, workers: o.workers ?? defaultWorkers(), rules: o.rules ?? defaultRulesDir() }, io);
     });
 
   program.command('demo')
