@@ -136,11 +136,11 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     });
 
   program.command('demo')
-    .description('run every bundled example end to end and write an HTML report per example plus an index')
+    .description('run every bundled example end to end (check, solve, verify) and write a report site: a page per example plus an index')
     .option('--out <dir>', 'output directory', 'out/demo')
     .addOption(rulesOption())
-    .action((o: { out: string; rules?: string }) => {
-      code = runDemo({ outDir: o.out, rulesDir: o.rules ?? defaultRulesDir(), io });
+    .action(async (o: { out: string; rules?: string }) => {
+      code = await runDemo({ outDir: o.out, rulesDir: o.rules ?? defaultRulesDir(), io });
     });
 
   try {

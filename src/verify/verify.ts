@@ -8,7 +8,8 @@
 import type { Intermediates } from '../pipeline/derive.js';
 import { hamiltonianOf } from '../codegen/pde.js';
 import { convexFluxFromExpr, detectShocks } from '../numerics/index.js';
-import { flatLine, runScheme } from '../pipeline/solve.js';
+import { generatedSolver1D } from '../codegen/generated-solver.js';
+import { flatLine, type FlatLine } from '../pipeline/solve.js';
 import type { EntropySgdConfig } from './entropy-sgd.js';
 import { runTasks } from './ensemble.js';
 import { chainProblem, lineGradient, type ChainProblem } from './problem.js';
@@ -161,16 +162,22 @@ export async function verifySpec(im: Intermediates, o: VerifyOptions): Promise<V
   // Entropy-SGD: fixed scale t0 = 1.25 t* (a shock exists at the predicted watershed), no scoping:
   // the watershed exists only for t > t*, and scoping t down would remove it.
   const tE = tPred !== null ? 1.25 * tPred : tMax / 2;
-  // The generated WENO5 solver (pipeline/solve.ts runScheme) on the line, at SOLVER_GRID cells and at half
-  // that: their difference bounds the discretisation error of the comparison.
+  // The generated WENO5 solver (src/codegen, the kernel `solve` and `export` use) on the line, at
+  // SOLVER_GRID cells and at half that: their difference bounds the discretisation error of the
+  // comparison. One pass through the scales, each segment ending exactly on its scale.
   const H = hamiltonianOf(im.coarse.hamiltonJacobi);
   const flux = convexFluxFromExpr(H, 'p');
+  const weno5 = generatedSolver1D(H, 'weno5');
   const fine = flatLine(line, SOLVER_GRID, im.spec.sourceFile), coarse = flatLine(line, SOLVER_GRID / 2, im.spec.sourceFile);
-  const solveAt = (t: number, f = fine) => {
-    const { p } = runScheme('weno5', f.grid, f.data, nuPredicted, t, H);
-    return { x: [...f.grid.x], p: [...p], shocks: detectShocks(f.grid.x, p, flux, nuPredicted) };
+  const solveSeries = (times: readonly number[], f: FlatLine) => {
+    let p = f.data.p0, now = 0;
+    return times.map((t) => {
+      if (t > now) p = weno5(p, { dx: f.grid.dx, nu: nuPredicted, time: t - now }).p;
+      now = t;
+      return { x: [...f.grid.x], p: [...p], shocks: detectShocks(f.grid.x, p, flux, nuPredicted) };
+    });
   };
-  const solverE = tPred !== null ? solveAt(tE) : undefined;
+  const solverE = tPred !== null ? solveSeries([tE], fine)[0] : undefined;
   const detected = solverE?.shocks.map((s) => s.location) ?? [];
   const predictedWatershed = xPred === null ? null
     : (o.perturb?.locationShift ?? 0) !== 0 || detected.length === 0 ? xPred
@@ -199,8 +206,8 @@ export async function verifySpec(im: Intermediates, o: VerifyOptions): Promise<V
     return Math.sqrt(ybar.reduce((a, c) => a + (c[j][i] - m) ** 2, 0) / (o.chains - 1) / o.chains) / t;
   }));
   const shock = measureShock(xs, compressionSeries(xs, ts, ybar), FIT_UNTIL * tMax);
-  const solver = ts.map((t) => { const r = solveAt(t); return { t, x: r.x, p: r.p, shocks: r.shocks.map((s) => s.location) }; });
-  const solverCoarse = ts.map((t) => solveAt(t, coarse));
+  const solver = solveSeries(ts, fine).map((r, j) => ({ t: ts[j], x: r.x, p: r.p, shocks: r.shocks.map((s) => s.location) }));
+  const solverCoarse = solveSeries(ts, coarse);
 
   const checks: VerifyCheck[] = [];
   // (1) solver vs estimate away from the solver's shocks (8 viscous widths or two probe spacings)
