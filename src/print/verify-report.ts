@@ -35,9 +35,9 @@ export function verifyPlots(r: VerifyResult): { id: string; caption: string; spe
   const q = (field: string, title: string, extra: object = {}) => ({ field, type: 'quantitative' as const, title, ...extra });
   const shown = [3, 7, 11, 15].map((j) => Math.min(j, d.ts.length - 1)).filter((j, k, a) => a.indexOf(j) === k);
   const label = (t: number) => `t = ${fmt(t)}`;
-  const solverRows: Row[] = shown.flatMap((j) => d.solver[j].x.map((x, i) => ({ x, p: d.solver[j].p[i], t: label(d.ts[j]) })));
-  const estimateRows: Row[] = shown.flatMap((j) => d.xs.map((x, i) => ({ x, p: d.pHat[j][i], lo: d.pHat[j][i] - 2 * d.se[j][i], hi: d.pHat[j][i] + 2 * d.se[j][i], t: label(d.ts[j]) })));
   const [xlo, xhi] = [d.xs[0], d.xs[d.xs.length - 1]];
+  const solverRows: Row[] = shown.flatMap((j) => d.solver[j].x.flatMap((x, i) => (x >= xlo && x <= xhi ? [{ x, p: d.solver[j].p[i], t: label(d.ts[j]) }] : [])));
+  const estimateRows: Row[] = shown.flatMap((j) => d.xs.map((x, i) => ({ x, p: d.pHat[j][i], lo: d.pHat[j][i] - 2 * d.se[j][i], hi: d.pHat[j][i] + 2 * d.se[j][i], t: label(d.ts[j]) })));
   const tMax = d.ts[d.ts.length - 1];
   const characteristicRows: Row[] = d.lbar.filter((_, i) => i % 6 === 0).flatMap((s) => [0, 1].map((f) => ({ y: s.x, t: f * tMax, x: s.x + f * tMax * s.slope })));
   const shockRows: Row[] = d.solver.flatMap((s) => s.shocks.map((x) => ({ t: s.t, x })));
