@@ -9,6 +9,8 @@
 //                     `mlp_grad` on a minibatch B drawn with replacement from the
 //                     spec's data (docs/theory.md §5)
 import { diff } from '../ir/diff.js';
+import { compile } from '../ir/evaluate.js';
+import { arcLengthMap } from '../numerics/arc-length.js';
 import { compileJs } from '../codegen/compile-js.js';
 import { lowerOutputs } from '../codegen/lower.js';
 import { lowerMlpGradient } from '../codegen/tensor-mlp.js';
@@ -19,6 +21,8 @@ import type { Rng } from '../util/random.js';
 
 export type ChainProblem =
   | { readonly kind: 'expression'; readonly slope: Kernel }
+  /** A curved 1-D quotient in arc length s: dLbar/ds = sqrt(G(w)) Lbar'(w) at w = w(s) (tabulated map). */
+  | { readonly kind: 'arc-length'; readonly slope: Kernel; readonly metric: Kernel; readonly s: Float64Array; readonly w: Float64Array }
   | {
     readonly kind: 'network'; readonly grad: Kernel;
     /** Row-major data: X is samples x input, Y is samples x output. */
@@ -27,10 +31,27 @@ export type ChainProblem =
     readonly point: Float64Array; readonly direction: Float64Array;
   };
 
-/** The problem of a spec's analysed line; undefined for a curved 1-D quotient (not flat: see docs/theory.md §5). */
+/** The problem of a spec's analysed line; undefined when the arc length of a curved line diverges. */
 export function chainProblem(im: Intermediates): ChainProblem | undefined {
   const line = im.line;
-  if (line.metric) return undefined;
+  if (line.metric) {
+    // A 1-D Riemannian manifold is flat in arc length: the chains (and the solver, pipeline/solve.ts) work in s.
+    const G = compile(line.metric, [line.variable]);
+    let map;
+    try {
+      map = arcLengthMap((w) => G([w]), line.domain, { anchor: Math.min(Math.max(0, line.domain[0]), line.domain[1]) });
+    } catch (e) {
+      if (e instanceof RangeError) return undefined;
+      throw e;
+    }
+    const [lo, hi] = line.domain, n = 4001;
+    const w = Float64Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
+    return {
+      kind: 'arc-length', s: Float64Array.from(w, map.s), w,
+      slope: lowerOutputs('lbar_slope', `Lbar'(${line.variable})`, [diff(line.loss, line.variable)], [line.variable]),
+      metric: lowerOutputs('metric', `G(${line.variable})`, [line.metric], [line.variable]),
+    };
+  }
   if (im.spec.architecture.kind === 'mlp' && im.model.lossKind && im.model.dataset && line.slice) {
     const arch = im.spec.architecture as MlpArchitecture;
     const ds = im.model.dataset;
@@ -52,6 +73,19 @@ export interface LineGradient {
 }
 
 export function lineGradient(p: ChainProblem): LineGradient {
+  if (p.kind === 'arc-length') {
+    const slope = compileJs<(theta: Float64Array, out: Float64Array) => void>(p.slope);
+    const metric = compileJs<(theta: Float64Array, out: Float64Array) => void>(p.metric);
+    const x = new Float64Array(1), out = new Float64Array(1);
+    const exact = (s: number): number => {
+      x[0] = interpolate(p.s, p.w, s);
+      metric(x, out);
+      const root = Math.sqrt(Math.max(out[0], 0));
+      slope(x, out);
+      return root * out[0];
+    };
+    return { noisy: exact, exact };
+  }
   if (p.kind === 'expression') {
     const slope = compileJs<(theta: Float64Array, out: Float64Array) => void>(p.slope);
     const x = new Float64Array(1), out = new Float64Array(1);
@@ -80,4 +114,14 @@ export function lineGradient(p: ChainProblem): LineGradient {
       return along(s, Xb, Yb);
     },
   };
+}
+
+/** Piecewise-linear interpolation in a increasing table (linear extrapolation beyond its ends). */
+function interpolate(xs: Float64Array, ys: Float64Array, x: number): number {
+  const n = xs.length;
+  let lo = 0, hi = n - 1;
+  if (x <= xs[0]) hi = 1;
+  else if (x >= xs[n - 1]) lo = n - 2;
+  else while (hi - lo > 1) { const m = (lo + hi) >> 1; if (xs[m] <= x) lo = m; else hi = m; }
+  return ys[lo] + ((x - xs[lo]) * (ys[hi] - ys[lo])) / (xs[hi] - xs[lo]);
 }

