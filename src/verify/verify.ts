@@ -252,18 +252,26 @@ export async function verifySpec(im: Intermediates, o: VerifyOptions): Promise<V
       id: 'breaking-time', passed: value !== null && tol !== null && value <= tol, value, tolerance: tol,
       detail: shock.time === null ? 'no breaking time measured: 1/compression does not fall linearly to zero over the scales' : `measured t* = ${fmt(shock.time)} +- ${fmt(shock.timeError)} vs 1/rho = ${fmt(tPred)} (at this probe spacing the exact gradient gives 1/max(-dLbar'/dx) = ${fmt(1 / rhoGrid)}); tolerance 3 se + 10% (finite probe spacing); 1/c(0+) from the first scales, t <= ${fmt(FIT_UNTIL * tMax)}${shock.viscousCrossing !== null ? `; the early line reaches 0 at t = ${fmt(shock.viscousCrossing)} (slope bent by viscosity)` : ''}`,
     });
-    const ltol = shock.locationError === null ? null : 3 * shock.locationError;
+    // 3 se plus half a probe spacing: the place of maximum compression is resolved only to within the probe
+    // grid (a one-sided maximum at a kink or a cone point sits at an end of its pair, not in the middle).
+    const ltol = shock.locationError === null ? null : 3 * shock.locationError + dxProbe / 2;
     const lvalue = shock.location === null || xPred === null ? null : Math.abs(shock.location - xPred);
     checks.push({
       id: 'shock-location', passed: lvalue !== null && ltol !== null && lvalue <= ltol, value: lvalue, tolerance: ltol,
-      detail: `measured x* = ${fmt(shock.location)} +- ${fmt(shock.locationError)} vs predicted ${fmt(xPred)}; tolerance 3 se (fit scatter and probe spacing)`,
+      detail: `measured x* = ${fmt(shock.location)} +- ${fmt(shock.locationError)} vs predicted ${fmt(xPred)}; tolerance 3 se + half a probe spacing`,
     });
-    // Entropy-SGD particles move away from the watershed on their own side.
-    const gains = particles.map((p) => (p.side === 'left' ? 1 : -1) * (p.path[0] - p.path[p.path.length - 1]));
-    const minGain = Math.min(...gains);
+    // Entropy-SGD descends the fixed landscape u(., t_E): across a shock p drops by [p] > 0, so the pair of
+    // particles straddling the predicted watershed must separate, and faster than either pair on one side.
+    const end = (k: number) => particles[k].path[particles[k].path.length - 1];
+    const gain = (a: number, b: number) => (end(b) - end(a)) - (particles[b].path[0] - particles[a].path[0]);
+    // particles: [c - d, c - 2d, c + d, c + 2d]
+    const inner = gain(0, 2), leftPair = gain(1, 0), rightPair = gain(2, 3);
+    const margin = inner - Math.max(leftPair, rightPair, 0);
+    const jumpE = solverE?.shocks.find((sh) => sh.location === predictedWatershed);
+    const widthNote = jumpE ? `; the solver's jump there is [p] = ${fmt(jumpE.left - jumpE.right)}, viscous width 4 nu/[p] = ${fmt((4 * nuPredicted) / (jumpE.left - jumpE.right))} against particle offsets ${fmt(offset)}` : '';
     checks.push({
-      id: 'entropy-sgd-watershed', passed: minGain > 0, value: minGain, tolerance: 0,
-      detail: `${particles.length} Entropy-SGD particles started at ${fmt(predictedWatershed)} +- ${fmt(offset)}, ${fmt(2 * offset)} (t = ${fmt(tE)}): smallest move away from the predicted watershed = ${fmt(minGain)} (> 0: they separate there)`,
+      id: 'entropy-sgd-watershed', passed: margin > 0, value: margin, tolerance: 0,
+      detail: `Entropy-SGD particles (t = ${fmt(tE)}) at ${fmt(predictedWatershed)} +- ${fmt(offset)}, ${fmt(2 * offset)}: the pair straddling the predicted watershed separates by ${fmt(inner)}, the pairs on one side by ${fmt(leftPair)} and ${fmt(rightPair)} (passes when the straddling pair separates most: the shock is where they part)${widthNote}`,
     });
   } else {
     checks.push({
