@@ -9,12 +9,9 @@ import { solveSummary } from '../print/solve-summary.js';
 import { printDerivation } from '../print/index.js';
 import { summary } from '../print/summary.js';
 import { loadSpec } from '../spec/load.js';
-import { runDemo } from './demo.js';
-import { runVerify } from './verify.js';
 import { EXIT, UsageError, userErrorMessage } from './errors.js';
 import { writeFilesAtomically } from './io.js';
 import { defaultRulesDir } from './paths.js';
-import { defaultWorkers } from '../verify/ensemble.js';
 
 const FORMATS = ['tex', 'md', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
@@ -132,6 +129,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .addOption(rulesOption())
     .option('--quiet', 'no progress messages')
     .action(async (specPath: string, o: { json?: boolean; report?: string; chains: number; seed: number; workers?: number; rules?: string; quiet?: boolean }) => {
+      // loaded here: the plotting and worker-pool modules cost ~0.5 s of start-up that other commands need not pay
+      const [{ runVerify }, { defaultWorkers }] = await Promise.all([import('./verify.js'), import('../verify/ensemble.js')]);
       code = await runVerify(specPath, { ...o, workers: o.workers ?? defaultWorkers(), rules: o.rules ?? defaultRulesDir() }, io);
     });
 
@@ -140,6 +139,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .option('--out <dir>', 'output directory', 'out/demo')
     .addOption(rulesOption())
     .action(async (o: { out: string; rules?: string }) => {
+      const { runDemo } = await import('./demo.js');
       code = await runDemo({ outDir: o.out, rulesDir: o.rules ?? defaultRulesDir(), io });
     });
 
