@@ -163,9 +163,10 @@ export async function verifySpec(im: Intermediates, o: VerifyOptions): Promise<V
   const settings: ChainSettings = { temperature: T, steps: o.steps ?? 800, burnIn: o.burnIn ?? 200 };
   const etas = ts.map((t) => sgldStepSize(t, curvature, STEP_FRACTION));
 
-  // Entropy-SGD: fixed scale t0 = 1.25 t* (a shock exists at the predicted watershed), no scoping:
+  // Entropy-SGD: fixed scale t0 ~ 1.25 t* (a shock exists at the predicted watershed), no scoping:
   // the watershed exists only for t > t*, and scoping t down would remove it.
-  const tE = tPred !== null ? 1.25 * tPred : tMax / 2;
+  // (the scale of the grid nearest to 1.25 t*, so that the solver's pass through the scales serves it too)
+  const tE = ts.reduce((best, t) => (Math.abs(t - (tPred !== null ? 1.25 * tPred : tMax / 2)) < Math.abs(best - (tPred !== null ? 1.25 * tPred : tMax / 2)) ? t : best));
   // The generated WENO5 solver (src/codegen, the kernel `solve` and `export` use) on the line, at
   // SOLVER_GRID cells and at half that: their difference bounds the discretisation error of the
   // comparison. One pass through the scales, each segment ending exactly on its scale.
@@ -180,7 +181,8 @@ export async function verifySpec(im: Intermediates, o: VerifyOptions): Promise<V
       return { x: [...f.grid.x], p: [...p], shocks: detectShocks(f.grid.x, p, flux, nuPredicted) };
     });
   };
-  const solverE = tPred !== null ? solveSeries([tE], fine)[0] : undefined;
+  const fineSeries = solveSeries(ts, fine);
+  const solverE = tPred !== null ? fineSeries[ts.indexOf(tE)] : undefined;
   const detected = solverE?.shocks.map((s) => s.location) ?? [];
   const predictedWatershed = xPred === null ? null
     : (o.perturb?.locationShift ?? 0) !== 0 || detected.length === 0 ? xPred
@@ -209,7 +211,7 @@ export async function verifySpec(im: Intermediates, o: VerifyOptions): Promise<V
     return Math.sqrt(ybar.reduce((a, c) => a + (c[j][i] - m) ** 2, 0) / (o.chains - 1) / o.chains) / t;
   }));
   const shock = measureShock(xs, compressionSeries(xs, ts, ybar), FIT_UNTIL * tMax);
-  const solver = solveSeries(ts, fine).map((r, j) => ({ t: ts[j], x: r.x, p: r.p, shocks: r.shocks.map((s) => s.location) }));
+  const solver = fineSeries.map((r, j) => ({ t: ts[j], x: r.x, p: r.p, shocks: r.shocks.map((s) => s.location) }));
   const solverCoarse = solveSeries(ts, coarse);
 
   const checks: VerifyCheck[] = [];
