@@ -9,7 +9,6 @@ import { solveSummary } from '../print/solve-summary.js';
 import { printDerivation } from '../print/index.js';
 import { summary } from '../print/summary.js';
 import { loadSpec } from '../spec/load.js';
-import { runDemo } from './demo.js';
 import { checkExitCode, EXIT, UsageError, userErrorMessage } from './errors.js';
 import { writeFilesAtomically } from './io.js';
 import { defaultRulesDir } from './paths.js';
@@ -114,12 +113,34 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       code = checkExitCode(derivation.report, io.err);
     });
 
+  const integerAtLeast = (flag: string, min: number) => (v: string): number => {
+    const x = Number(v);
+    if (!(Number.isInteger(x) && x >= min)) throw new UsageError(`${flag}: expected an integer >= ${min}, got "${v}"`);
+    return x;
+  };
+  program.command('verify')
+    .description('confront the predicted shock with simulated SGD (SGLD local-entropy estimates, Entropy-SGD) on the analysed line; docs/theory.md section 5')
+    .argument('<spec>', 'architecture spec (YAML or JSON)')
+    .option('--json', 'print {predicted, measured, checks, passed, config} as JSON')
+    .option('--report <dir>', 'write <name>.html (derivation, checks, plots) into this directory')
+    .option('--chains <N>', 'independent SGLD chains per probe', integerAtLeast('--chains', 4), 24)
+    .option('--seed <S>', 'seed of the chains', integerAtLeast('--seed', 0), 1)
+    .option('--workers <N>', 'worker threads (0 = main thread; results do not depend on it)', integerAtLeast('--workers', 0))
+    .addOption(rulesOption())
+    .option('--quiet', 'no progress messages')
+    .action(async (specPath: string, o: { json?: boolean; report?: string; chains: number; seed: number; workers?: number; rules?: string; quiet?: boolean }) => {
+      // loaded here: the plotting and worker-pool modules cost ~0.5 s of start-up that other commands need not pay
+      const [{ runVerify }, { defaultWorkers }] = await Promise.all([import('./verify.js'), import('../verify/ensemble.js')]);
+      code = await runVerify(specPath, { ...o, workers: o.workers ?? defaultWorkers(), rules: o.rules ?? defaultRulesDir() }, io);
+    });
+
   program.command('demo')
-    .description('run every bundled example end to end and write an HTML report per example plus an index')
+    .description('run every bundled example end to end (check, solve, verify) and write a report site: a page per example plus an index')
     .option('--out <dir>', 'output directory', 'out/demo')
     .addOption(rulesOption())
-    .action((o: { out: string; rules?: string }) => {
-      code = runDemo({ outDir: o.out, rulesDir: o.rules ?? defaultRulesDir(), io });
+    .action(async (o: { out: string; rules?: string }) => {
+      const { runDemo } = await import('./demo.js');
+      code = await runDemo({ outDir: o.out, rulesDir: o.rules ?? defaultRulesDir(), io });
     });
 
   try {

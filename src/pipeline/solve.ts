@@ -142,14 +142,14 @@ function inviscidValue(data: LineData, x: number, t: number): number {
 }
 
 /** The line as a flat problem: its coordinate, grid and initial data, and the way back to w. */
-interface FlatLine {
+export interface FlatLine {
   readonly coordinate: SolveCoordinate;
   readonly grid: Grid;
   readonly data: LineData;
   readonly toQuotient?: (x: number) => number;
 }
 
-function flatLine(line: LineProblem, cells: number, sourceFile: string): FlatLine {
+export function flatLine(line: LineProblem, cells: number, sourceFile: string): FlatLine {
   const w = line.variable, [lo, hi] = line.domain;
   const lbar = compile(line.loss, [w]), slope = compile(diff(line.loss, w), [w]);
   const L = (v: number): number => lbar([v]), dL = (v: number): number => slope([v]);
