@@ -92,7 +92,7 @@ export function runPipeline(spec: Spec, opts: PipelineOptions): { derivation: De
 
   stage('shock');
   const { line, ...shock } = model.kind === 'mlp'
-    ? networkShock(model, symmetry, spec.training, viscosity.nu)
+    ? networkShock(model, symmetry, spec.training, viscosity.nu, spec.sourceFile)
     : quotient1d
       ? quotientLineShock({ ...quotient1d, nu: viscosity.nu, seed: ctx.seed })
       : boxShock(model, symmetry, spec.domain, viscosity.nu, ctx.seed);

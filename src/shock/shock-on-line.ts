@@ -3,7 +3,7 @@
 // (Hopf-Lax in arc length), Rankine-Hugoniot speed, Lax condition, Reynolds
 // number. Each statement is a step with its checks.
 import { add, div, mul, num, pow, sub, sym } from '../ir/build.js';
-import type { Expr } from '../ir/expr.js';
+import { Fraction, type Expr } from '../ir/expr.js';
 import { compile } from '../ir/evaluate.js';
 import { diff } from '../ir/diff.js';
 import { substitute } from '../ir/substitute.js';
@@ -171,7 +171,7 @@ export const SLICE_HALF_WIDTH = 2;
  */
 export function sliceLine(loss: Expr, parameters: readonly string[], point: Float64Array, direction: Float64Array, o: { nu: number; seed: number; origin: string }): LineProblem {
   const s = sym('s');
-  const bindings = new Map(parameters.map((p, i) => [p, add(num(String(point[i])), mul(num(String(direction[i])), s))] as const));
+  const bindings = new Map(parameters.map((p, i) => [p, add(num(exactDecimal(point[i])), mul(num(exactDecimal(direction[i])), s))] as const));
   return {
     variable: 's', loss: substitute(loss, bindings), domain: [-SLICE_HALF_WIDTH, SLICE_HALF_WIDTH], ...o,
     slice: { parameters, point: [...point], direction: [...direction] },
@@ -179,17 +179,33 @@ export function sliceLine(loss: Expr, parameters: readonly string[], point: Floa
 }
 
 /**
- * The shock report of a region (trajectory or box) analysed through a 1-D slice
- * through its worst point: the slice is part of the region, so rho is the larger
- * of the region's max(-lambda_min) and the slice's own max(-d^2 L/ds^2) (at s = 0
- * they coincide, v being the eigenvector), and t* = 1/rho, x*, the speed and the
- * regime are those of the slice, so that they describe one and the same crossing.
+ * The rational whose decimal is the shortest round-trip string of x (String(x)),
+ * exponent notation included (1e-17 = 1/10^17), which fraction.js does not parse.
  */
-export function regionReport(regionRho: number, slice: ShockReport): ShockReport {
-  const rho = Math.max(regionRho, slice.rho ?? -Infinity);
-  if (slice.forms && rho === slice.rho) return slice;
-  if (!(rho > 0)) return { forms: false, time: null, location: null, rho, reynolds: null, regime: 'none', speed: null, lax: null };
-  return { ...slice, forms: true, rho, time: 1 / rho };
+export function exactDecimal(x: number): Fraction {
+  if (!Number.isFinite(x)) throw new Error(`exactDecimal: ${x} is not a finite number`);
+  const [mantissa, exponent] = String(x).split('e');
+  const e = Number(exponent ?? 0);
+  const ten = new Fraction(10).pow(Math.abs(e));
+  return e >= 0 ? new Fraction(mantissa).mul(ten) : new Fraction(mantissa).div(ten);
+}
+
+/**
+ * The shock report of a region (trajectory or box) analysed through a 1-D slice
+ * through its worst point: the headline is the slice's own analysis, one object
+ * (t* = 1/rho, x*, the speed and the regime describe one and the same crossing).
+ * The slice contains the worst point, where its curvature is v^T H v =
+ * lambda_min, so its rho is at least the region's; `sliceAgreement` checks that.
+ */
+export function regionReport(_regionRho: number, slice: ShockReport): ShockReport {
+  return slice;
+}
+
+/** The check that the slice's rho is at least the region's (they are one object; a gap is a contradiction, shown failed). */
+export function sliceAgreement(regionRho: number, slice: ShockReport): Check {
+  const gap = regionRho - slice.rho;
+  const tolerance = 1e-6 * (1 + Math.abs(regionRho));
+  return numericCheck(gap <= tolerance, `slice max(-d^2 L/ds^2) = ${fmt(slice.rho)} >= region rho = ${fmt(regionRho)} (the slice passes through the worst point)`, Math.max(gap, 0), tolerance);
 }
 
 function arcLength(p: LineProblem, G: (w: number) => number, ws: Float64Array): { sOf: (w: number) => number; wOf: (s: number) => number; caveat?: string } {
