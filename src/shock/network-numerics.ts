@@ -32,6 +32,12 @@ export interface NetworkNumerics {
    * with the same pattern and no 2 lie in one smooth piece of L.
    */
   activationPattern(theta: Float64Array): Uint8Array;
+  /**
+   * Rows d(phi_k(x_d))/d(theta), over samples d and outputs k, of the map the loss sees:
+   * phi = f for mse, phi = softmax(f) (the probabilities) for cross-entropy, whose
+   * value does not change under f -> f + c 1. By back-propagation, one row per (d, k).
+   */
+  lossMapJacobian(theta: Float64Array): Float64Array[];
 }
 
 /** |pre-activation| at or below which a unit counts as sitting on its kink (e.g. zero input and zero bias). */
@@ -52,8 +58,59 @@ export function networkNumerics(arch: MlpArchitecture, data: Dataset, lossKind: 
   const N = data.inputs.length;
   const kinked = arch.layers.map((l) => l.activation === 'relu' || l.activation === 'leaky_relu');
   const patternLength = N * arch.layers.reduce((s, l, i) => s + (kinked[i] ? l.width : 0), 0);
+  const slopeOf = (li: number): number => arch.layers[li].slope ?? 0.01;
+  /** sigma'(z) for layer li (the kernels' conventions: relu'(0) = 0). */
+  const sigmaPrime = (li: number, z: number): number => {
+    switch (arch.layers[li].activation) {
+      case 'identity': return 1;
+      case 'relu': return z > 0 ? 1 : 0;
+      case 'leaky_relu': return z > 0 ? 1 : slopeOf(li);
+      case 'tanh': { const t = Math.tanh(z); return 1 - t * t; }
+      case 'sigmoid': { const s = 1 / (1 + Math.exp(-z)); return s * (1 - s); }
+      case 'softplus': return 1 / (1 + Math.exp(-z));
+    }
+  };
+  const lossMapJacobian = (theta: Float64Array): Float64Array[] => {
+    const rows: Float64Array[] = [];
+    for (let s = 0; s < N; s++) {
+      const as: Float64Array[] = [X.subarray(s * arch.input, (s + 1) * arch.input)], zs: Float64Array[] = [];
+      layers.forEach((l, li) => {
+        const a = as[li], z = new Float64Array(l.width);
+        for (let j = 0; j < l.width; j++) {
+          let acc = l.bias !== null ? theta[l.bias + j] : 0;
+          for (let k = 0; k < l.fanIn; k++) acc += theta[l.weights + j * l.fanIn + k] * a[k];
+          z[j] = acc;
+        }
+        zs.push(z);
+        as.push(z.map((zj) => activate(arch.layers[li], zj)));
+      });
+      const f = as[as.length - 1];
+      // d phi_k / d f: the identity (mse) or the softmax Jacobian diag(p) - p p^T (cross-entropy).
+      const fmax = Math.max(...f);
+      const e = f.map((v) => Math.exp(v - fmax)), sum = e.reduce((a, b) => a + b, 0), p = e.map((v) => v / sum);
+      for (let k = 0; k < out; k++) {
+        const row = new Float64Array(n);
+        let delta = Float64Array.from({ length: out }, (_, m) => (lossKind === 'mse' ? (m === k ? 1 : 0) : p[k] * ((m === k ? 1 : 0) - p[m])));
+        for (let li = layers.length - 1; li >= 0; li--) {
+          const l = layers[li], z = zs[li], a = as[li];
+          const dz = delta.map((dv, j) => dv * sigmaPrime(li, z[j]));
+          for (let j = 0; j < l.width; j++) {
+            if (l.bias !== null) row[l.bias + j] = dz[j];
+            for (let q = 0; q < l.fanIn; q++) row[l.weights + j * l.fanIn + q] = dz[j] * a[q];
+          }
+          if (li > 0) {
+            const below = new Float64Array(l.fanIn);
+            for (let j = 0; j < l.width; j++) for (let q = 0; q < l.fanIn; q++) below[q] += theta[l.weights + j * l.fanIn + q] * dz[j];
+            delta = below;
+          }
+        }
+        rows.push(row);
+      }
+    }
+    return rows;
+  };
   return {
-    n, samples: N,
+    n, samples: N, lossMapJacobian,
     loss: (theta) => { lossK(theta, X, Y, one); return one[0]; },
     gradient: (theta, o, rows) => {
       if (!rows) { gradK(theta, X, Y, o); return; }
