@@ -20,7 +20,7 @@ import { lanczosExtremes, orthonormalRows, type ExtremeEigen } from './lanczos.j
 import { modelNumerics, onKink, patternDistance, type NetworkNumerics } from './network-numerics.js';
 import { sgdTrajectory } from './sgd-trajectory.js';
 import { seededRng } from '../util/random.js';
-import { regionReport, shockOnLine, sliceAgreement, sliceLine, type LineProblem } from './shock-on-line.js';
+import { regionReport, shockOnLine, sliceAgreement, sliceLine, type LineEvaluators, type LineProblem } from './shock-on-line.js';
 
 const fmt = (x: number): string => Number(x.toPrecision(6)).toString();
 
@@ -66,7 +66,7 @@ export function networkShock(model: Model, sym_: SymmetryResult, training: Train
     previous = pattern;
   }
   const w = worst!;
-  const problem = sliceLine(model.loss, model.parameters, w.theta, w.eig.min.vector, { nu, seed: training.seed, origin: `the slice $\\theta^* + s v$ through SGD step ${w.step}` });
+  const problem = { ...sliceLine(model.loss, model.parameters, w.theta, w.eig.min.vector, { nu, seed: training.seed, origin: `the slice $\\theta^* + s v$ through SGD step ${w.step}` }), numeric: sliceEvaluators(net, w.theta, w.eig.min.vector) };
   const line = shockOnLine(problem);
   const kinked = model.architecture?.layers.some((l) => l.activation === 'relu' || l.activation === 'leaky_relu') ?? false;
   const trajStep: Step = {
@@ -83,6 +83,17 @@ export function networkShock(model: Model, sym_: SymmetryResult, training: Train
   };
   const report = regionReport(w.rho, line.report);
   return { report, steps: [trajStep, ...line.steps], line: problem, trajectory: profile };
+}
+
+/** L, v . grad L and v^T H v at theta + s v (the slice's Lbar, Lbar', Lbar''), by the tensor-route kernels. */
+export function sliceEvaluators(net: NetworkNumerics, theta: Float64Array, v: Float64Array): LineEvaluators {
+  const at = new Float64Array(net.n), g = new Float64Array(net.n);
+  const move = (s: number): Float64Array => { for (let i = 0; i < net.n; i++) at[i] = theta[i] + s * v[i]; return at; };
+  return {
+    value: (s) => net.loss(move(s)),
+    first: (s) => { net.gradient(move(s), g); return dot(g, v); },
+    second: (s) => { net.hessianVector(move(s), v, g); return dot(g, v); },
+  };
 }
 
 const dot = (a: Float64Array, b: Float64Array): number => { let s = 0; for (let i = 0; i < a.length; i++) s += a[i] * b[i]; return s; };

@@ -28,6 +28,19 @@ export interface LineProblem {
   readonly origin: string;
   /** A slice theta* + s v of a higher-dimensional quotient: the parameters, theta* and the unit vector v. */
   readonly slice?: LineSlice;
+  /**
+   * Numeric evaluators of the same Lbar(w), Lbar'(w), Lbar''(w) on a flat line (a network
+   * slice: the loss, v . grad L and v^T H v at theta* + s v, by back-propagation and the
+   * R-operator). When given, the numeric analysis uses them instead of evaluating the
+   * expression tree, and no symbolic second derivative of a network-sized loss is formed.
+   */
+  readonly numeric?: LineEvaluators;
+}
+
+export interface LineEvaluators {
+  readonly value: (w: number) => number;
+  readonly first: (w: number) => number;
+  readonly second: (w: number) => number;
 }
 
 export interface LineSlice {
@@ -44,12 +57,13 @@ const fmt = (x: number): string => (Number.isInteger(x) ? String(x) : Number(x.t
 export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[] } {
   const w = p.variable;
   const G = p.metric ?? num(1);
-  const L1 = diff(p.loss, w), L2 = diff(L1, w);
+  const fast = p.metric === undefined ? p.numeric : undefined;
+  const L1 = fast ? undefined : diff(p.loss, w);
   // DESIGN §1 / breaking-time.ts: d^2 Lbar / ds^2 = G Lbar'' + G' Lbar' / 2.
-  const curvature = add(mul(G, L2), mul(num(1, 2), diff(G, w), L1));
-  const negCurv = compile(mul(num(-1), curvature), [w]);
-  const slopeS = compile(mul(pow(G, num(1, 2)), L1), [w]);
-  const lbarF = compile(p.loss, [w]);
+  const curvature = L1 ? add(mul(G, diff(L1, w)), mul(num(1, 2), diff(G, w), L1)) : undefined;
+  const negCurv = fast ? (x: readonly number[]) => -fast.second(x[0]) : compile(mul(num(-1), curvature!), [w]);
+  const slopeS = fast ? (x: readonly number[]) => fast.first(x[0]) : compile(mul(pow(G, num(1, 2)), L1!), [w]);
+  const lbarF = fast ? (x: readonly number[]) => fast.value(x[0]) : compile(p.loss, [w]);
   const gF = compile(G, [w]);
   const br = breakingTime({ negCurvature: (x) => negCurv([x]), slope: (x) => slopeS([x]) }, p.domain);
 
@@ -103,8 +117,8 @@ export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[
     statement: `Characteristics $x = y + t\\,\\partial_s \\bar L(y)$ of the inviscid equation first cross at $t^* = 1/\\rho$, $\\rho = \\max(-\\partial_s^2 \\bar L)$ over ${p.origin}, $${p.domain[0]} \\le ${w} \\le ${p.domain[1]}$. ` +
       (br.time !== null ? `Here $\\rho = ${fmt(br.rho)}$ at $y^* = ${fmt(br.yStar)}$: $t^* = ${fmt(br.time)}$, $x^* = ${fmt(location!)}$.` : `Here $\\max(-\\partial_s^2\\bar L) = ${fmt(br.rho)} \\le 0$: no shock forms.`),
     before: { kind: 'expr', expr: p.loss },
-    after: { kind: 'eq', lhs: sym('L_ss'), rhs: curvature },
-    conditions: p.metric ? ['$\\partial_s^2 \\bar L = G \\bar L\'\' + \\tfrac12 G\' \\bar L\'$ (1-D Laplace-Beltrami Hessian, arc length $ds = dw/\\sqrt{G}$)', ...(caveat ? [caveat] : [])] : ['flat metric: $s = ' + w + '$'],
+    ...(curvature ? { after: { kind: 'eq', lhs: sym('L_ss'), rhs: curvature } as const } : {}),
+    conditions: p.metric ? ['$\\partial_s^2 \\bar L = G \\bar L\'\' + \\tfrac12 G\' \\bar L\'$ (1-D Laplace-Beltrami Hessian, arc length $ds = dw/\\sqrt{G}$)', ...(caveat ? [caveat] : [])] : ['flat metric: $s = ' + w + '$', ...(fast ? ['$\\bar L$, $\\bar L\'$, $\\bar L\'\'$ evaluated numerically (loss, $v\\cdot\\nabla L$ and $v^T H v$ at $\\theta^* + s v$ by back-propagation and the R-operator)'] : [])],
     checks: crossingChecks,
   });
 
