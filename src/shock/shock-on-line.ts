@@ -80,33 +80,38 @@ export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[
   const { sOf, wOf, caveat } = arcLength(p, (x) => gF([x]), ws);
   const ss = Float64Array.from(ws, sOf);
 
-  // The characteristic map y -> s(y) + t dLbar/ds(y) folds where 1 + t sqrt(G) d(slope)/dw < 0
-  // (ds/dw = 1/sqrt(G)); d(slope)/dw by central differences of the compiled slope, so this is
-  // independent of the symbolic curvature.
-  // Points whose difference quotients at h and h/2 disagree are kinks of the slope (ReLU
-  // switching points): there the loss is not C^2, characteristics cross at once on the
-  // concave side, and the smooth-part analysis excludes them; their number is reported.
+  // Independent of the curvature: the characteristic map y -> x(y) = s(y) + t dLbar/ds(y) itself,
+  // on the grid plus a fine grid around y*; characteristics cross where it decreases between two
+  // neighbouring points. Kinks are included, not excluded: a downward jump of the slope between
+  // two points makes x decrease there as soon as t [slope] exceeds their distance in s.
+  const localRadius = Math.min(10 * dw, 0.5 * (1 + Math.abs(br.yStar)));
+  const local = Array.from({ length: 2001 }, (_, i) => br.yStar - localRadius + (2 * localRadius * i) / 2000).filter((y) => y >= p.domain[0] && y <= p.domain[1]);
+  const foldPoints = [...new Set([...ws, ...local])].sort((u, v) => u - v);
+  const foldS = foldPoints.map(sOf), foldSlope = foldPoints.map((y) => slopeS([y]));
   const foldCheck = (tt: number, label: string, expectFold: boolean): Check => {
-    let m = Infinity, kinks = 0;
-    const h = dw / 4;
-    for (let i = 1; i + 1 < N; i++) {
-      const g = gF([ws[i]]);
-      const d1 = (slopeS([ws[i] + h]) - slopeS([ws[i] - h])) / (2 * h);
-      const d2 = (slopeS([ws[i] + h / 2]) - slopeS([ws[i] - h / 2])) / h;
-      if (!(Number.isFinite(d1) && Number.isFinite(d2) && g > 0)) continue;
-      if (Math.abs(d1 - d2) > 1e-3 * (1 + Math.abs(d2))) { kinks++; continue; }
-      m = Math.min(m, 1 + tt * Math.sqrt(g) * d2);
+    let m = Infinity;
+    for (let i = 0; i + 1 < foldPoints.length; i++) {
+      const ds = foldS[i + 1] - foldS[i];
+      const q = 1 + (tt * (foldSlope[i + 1] - foldSlope[i])) / ds;
+      if (ds > 0 && Number.isFinite(q)) m = Math.min(m, q);
     }
     const ok = expectFold ? m < 0 : m > 0;
-    return numericCheck(ok, `min_y dx/dy = ${fmt(m)} at ${label} (finite differences of the characteristic map)${kinks ? `, ${kinks} grid points at kinks of the slope excluded` : ''}: ${m < 0 ? 'characteristics cross' : 'no crossing'}`);
+    return numericCheck(ok, `min_y dx/dy = ${fmt(m)} at ${label} (difference quotients of the characteristic map between neighbouring points, kinks included): ${m < 0 ? 'characteristics cross' : 'no crossing'}`);
   };
   let location: number | null = null;
-  if (br.time !== null) {
+  if (br.kink) {
+    // A concave kink: the two one-sided characteristics from y_k -+ delta meet after t = 2 delta / (sqrt(G) [slope]) -> 0.
+    const k = br.kink, delta = 1e-9 * (1 + Math.abs(k.at));
+    location = k.at;
+    const yl = Math.max(p.domain[0], k.at - delta), yr = Math.min(p.domain[1], k.at + delta);
+    const tt = 1e-3;
+    const dx = sOf(yr) - sOf(yl) + tt * (slopeS([yr]) - slopeS([yl]));
+    crossingChecks.push(numericCheck(dx < 0, `across the kink, x(y_k + delta) - x(y_k - delta) = ${fmt(dx)} at t = ${tt} (delta = ${delta.toExponential(0)}): ${dx < 0 ? 'characteristics from the two sides have crossed' : 'no crossing'}`));
+  } else if (br.time !== null) {
     const t = br.time;
     const xs = sOf(br.yStar) + t * slopeS([br.yStar]);
     location = wOf(xs);
-    // Independent of the symbolic curvature: finite differences of the characteristic map
-    // x(y) = s(y) + t dLbar/ds(y) on the arc-length grid; it folds (dx/dy < 0) only after t*.
+    // it folds (dx/dy < 0) only after t*.
     crossingChecks.push(foldCheck(0.9 * t, '0.9 t*', false), foldCheck(1.1 * t, '1.1 t*', true));
   } else {
     crossingChecks.push(foldCheck(100, 't = 100', false));
@@ -115,7 +120,8 @@ export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[
     id: 'shock/characteristic-crossing', stage: 'shock', rule: 'characteristic-crossing',
     title: 'First crossing of characteristics',
     statement: `Characteristics $x = y + t\\,\\partial_s \\bar L(y)$ of the inviscid equation first cross at $t^* = 1/\\rho$, $\\rho = \\max(-\\partial_s^2 \\bar L)$ over ${p.origin}, $${p.domain[0]} \\le ${w} \\le ${p.domain[1]}$. ` +
-      (br.time !== null ? `Here $\\rho = ${fmt(br.rho)}$ at $y^* = ${fmt(br.yStar)}$: $t^* = ${fmt(br.time)}$, $x^* = ${fmt(location!)}$.` : `Here $\\max(-\\partial_s^2\\bar L) = ${fmt(br.rho)} \\le 0$: no shock forms.`),
+      (br.kink ? `Here $\\partial_s \\bar L$ jumps down by $${fmt(br.kink.jump)}$ at the kink $${w} = ${fmt(br.kink.at)}$ (a concave kink of $\\bar L$, $p_L > p_R$): characteristics from its two sides cross at once, a shock at $t^* = 0^+$, $x^* = ${fmt(location!)}$ (the smooth parts have $\\max(-\\partial_s^2 \\bar L) = ${fmt(br.rho)}$).`
+        : br.time !== null ? `Here $\\rho = ${fmt(br.rho)}$ at $y^* = ${fmt(br.yStar)}$ (one-sided limits at kinks and cone points included): $t^* = ${fmt(br.time)}$, $x^* = ${fmt(location!)}$.` : `Here $\\max(-\\partial_s^2\\bar L) = ${fmt(br.rho)} \\le 0$ (one-sided limits included) and no concave kink: no shock forms.`),
     before: { kind: 'expr', expr: p.loss },
     ...(curvature ? { after: { kind: 'eq', lhs: sym('L_ss'), rhs: curvature } as const } : {}),
     conditions: p.metric ? ['$\\partial_s^2 \\bar L = G \\bar L\'\' + \\tfrac12 G\' \\bar L\'$ (1-D Laplace-Beltrami Hessian, arc length $ds = dw/\\sqrt{G}$)', ...(caveat ? [caveat] : [])] : ['flat metric: $s = ' + w + '$', ...(fast ? ['$\\bar L$, $\\bar L\'$, $\\bar L\'\'$ evaluated numerically (loss, $v\\cdot\\nabla L$ and $v^T H v$ at $\\theta^* + s v$ by back-propagation and the R-operator)'] : [])],
@@ -131,8 +137,13 @@ export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[
     const sGrid = new Float64Array(M), lGrid = new Float64Array(M);
     const s0 = ss[0], s1 = ss[N - 1];
     for (let i = 0; i < M; i++) { sGrid[i] = s0 + ((s1 - s0) * i) / (M - 1); lGrid[i] = lbarF([wOf(sGrid[i])]); }
-    const tEval = 2 * br.time;
-    const inner = sGrid.filter((s) => s > s0 + 0.15 * (s1 - s0) && s < s1 - 0.15 * (s1 - s0));
+        // 2 t*; at a concave kink (t* = 0+) the time by which the gap it opens in y spans 80 cells of the s-grid.
+    const tEval = br.time > 0 ? 2 * br.time : (80 * (s1 - s0)) / ((M - 1) * br.kink!.jump);
+    // Away from the ends (the minimisation sees only the region); at a kink, a window around it (at small t nothing travels far).
+    const sKink = br.kink ? sOf(br.kink.at) : NaN;
+    const inner = br.kink
+      ? sGrid.filter((s) => Math.abs(s - sKink) < 0.25 * (s1 - s0) && s > s0 + 0.02 * (s1 - s0) && s < s1 - 0.02 * (s1 - s0))
+      : sGrid.filter((s) => s > s0 + 0.15 * (s1 - s0) && s < s1 - 0.15 * (s1 - s0));
     jump = hopfLaxShock(sGrid, lGrid, tEval, Float64Array.from(inner));
     if (jump) {
       speed = rankineHugoniotSpeed(jump.left, jump.right);
@@ -145,7 +156,7 @@ export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[
       steps.push({
         id: 'shock/rankine-hugoniot', stage: 'shock', rule: 'rankine-hugoniot',
         title: 'Rankine-Hugoniot speed and Lax condition',
-        statement: `At $t = 2t^* = ${fmt(tEval)}$ the entropy (Hopf-Lax) solution has a jump at ${p.metric ? `arc length $s = ${fmt(jump.location)}$ ($${w} = ${fmt(wOf(jump.location))}$)` : `$${w} = ${fmt(jump.location)}$`} with $p_L = ${fmt(jump.left)}$, $p_R = ${fmt(jump.right)}$: speed $s = [f]/[p] = (p_L + p_R)/2 = ${fmt(speed)}$; Lax condition $p_L > s > p_R$ ${lax ? 'holds' : 'fails'}.`,
+        statement: `At $t = ${br.time > 0 ? "2t^* = " : ""}${fmt(tEval)}$ the entropy (Hopf-Lax) solution has a jump at ${p.metric ? `arc length $s = ${fmt(jump.location)}$ ($${w} = ${fmt(wOf(jump.location))}$)` : `$${w} = ${fmt(jump.location)}$`} with $p_L = ${fmt(jump.left)}$, $p_R = ${fmt(jump.right)}$: speed $s = [f]/[p] = (p_L + p_R)/2 = ${fmt(speed)}$; Lax condition $p_L > s > p_R$ ${lax ? 'holds' : 'fails'}.`,
         before: { kind: 'expr', expr: div(sub(flux(pL), flux(pR)), sub(pL, pR)) },
         after: { kind: 'expr', expr: mul(num(1, 2), add(pL, pR)) },
         conditions: ['$f(p) = p^2/2$', '$p_L \\ne p_R$'],
@@ -165,7 +176,7 @@ export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[
       steps.push({
         id: 'shock/rankine-hugoniot', stage: 'shock', rule: 'rankine-hugoniot',
         title: 'Entropy solution after breaking',
-        statement: `At $t = 2t^*$ no jump of the Hopf-Lax minimiser was found inside the region (the crossing leaves the domain or the jump is below grid resolution).`,
+        statement: `At $t = ${fmt(tEval)}$ no jump of the Hopf-Lax minimiser was found inside the region (the crossing leaves the domain or the jump is below grid resolution).`,
         conditions: [], checks: [numericCheck(false, 'characteristics cross but no jump was resolved in the entropy solution')],
       });
     }
