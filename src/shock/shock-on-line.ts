@@ -137,11 +137,12 @@ export function shockOnLine(p: LineProblem): { report: ShockReport; steps: Step[
     const sGrid = new Float64Array(M), lGrid = new Float64Array(M);
     const s0 = ss[0], s1 = ss[N - 1];
     for (let i = 0; i < M; i++) { sGrid[i] = s0 + ((s1 - s0) * i) / (M - 1); lGrid[i] = lbarF([wOf(sGrid[i])]); }
-        // 2 t*; at a concave kink (t* = 0+) the time by which the gap it opens in y spans 80 cells of the s-grid.
-    const tEval = br.time > 0 ? 2 * br.time : (80 * (s1 - s0)) / ((M - 1) * br.kink!.jump);
-    // Away from the ends (the minimisation sees only the region); at a kink, a window around it (at small t nothing travels far).
+        // 2 t*; at a concave kink (t* = 0+) twice the smooth parts' breaking time 1/rho when they break too,
+    // else the time by which the gap the kink opens in y spans 80 cells of the s-grid.
+    const tEval = br.time > 0 ? 2 * br.time : br.rho > 0 ? 2 / br.rho : (80 * (s1 - s0)) / ((M - 1) * br.kink!.jump);
+    // Away from the ends (the minimisation sees only the region); at a kink in convex surroundings, a window around it.
     const sKink = br.kink ? sOf(br.kink.at) : NaN;
-    const inner = br.kink
+    const inner = br.kink && !(br.rho > 0)
       ? sGrid.filter((s) => Math.abs(s - sKink) < 0.25 * (s1 - s0) && s > s0 + 0.02 * (s1 - s0) && s < s1 - 0.02 * (s1 - s0))
       : sGrid.filter((s) => s > s0 + 0.15 * (s1 - s0) && s < s1 - 0.15 * (s1 - s0));
     jump = hopfLaxShock(sGrid, lGrid, tEval, Float64Array.from(inner));
