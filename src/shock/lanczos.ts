@@ -91,7 +91,10 @@ export function lanczosExtremes(apply: Operator, n: number, orbit: readonly Floa
   const vector = new Float64Array(n);
   Q.forEach((qi, i) => { for (let j = 0; j < n; j++) vector[j] += y[i] * qi[j]; });
   projectOut(orbit, vector);
-  const nv = norm(vector) || 1;
+  // Unit length, and a fixed sign (the largest component positive), so that the direction is reproducible.
+  let big = 0;
+  for (let j = 1; j < n; j++) if (Math.abs(vector[j]) > Math.abs(vector[big])) big = j;
+  const nv = (norm(vector) || 1) * (vector[big] < 0 ? -1 : 1);
   for (let j = 0; j < n; j++) vector[j] /= nv;
   apply(vector, w);
   projectOut(orbit, w);
