@@ -20,7 +20,7 @@ describe('cross-entropy classifiers: symmetry, quotient and functional dimension
     // n = 3*2 + 2 + 2*2 + 2 = 14; tanh: 2 sign flips (discrete) + (1 + 2) shifts = 3; quotient 11
     ['3-2-2 tanh', { kind: 'mlp', input: 3, layers: [dense(2, 'tanh'), dense(2, 'identity')] }, 14, 3],
   ] as [string, MlpArchitecture, number, number][])('%s', (_, arch, n, orbit) => {
-    const model = mlpModel(arch, teacherData(arch, { samples: 12, seed: 5, noise: 0 }, 'cross-entropy'), 'cross-entropy');
+    const model = mlpModel(arch, teacherData(arch, { samples: 24, seed: 5, noise: 0 }, 'cross-entropy'), 'cross-entropy');
     expect(model.parameters).toHaveLength(n);
     const sym = networkSymmetries(model, ctx);
     expect(sym.orbitDimension).toBe(orbit);
