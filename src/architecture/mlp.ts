@@ -58,6 +58,7 @@ export function mlpModel(arch: MlpArchitecture, data: Dataset, loss: LossKind): 
     outputs: outputsPerSample.flat(),
     layers,
     dataset: data,
+    architecture: arch,
     lossKind: loss,
     definitionTex: `A ${widths} dense network $f(x) = ${arch.layers.reduce((inner, l, i) => `\\sigma_{${i + 1}}\\left(W^{(${i + 1})} ${inner}${l.bias ? ` + b^{(${i + 1})}` : ''}\\right)`, 'x')}$ with activations ${arch.layers.map((l, i) => `$\\sigma_{${i + 1}}$ = ${l.activation.replace('_', ' ')}`).join(', ')}; data: ${data.description}; per-sample loss $${lossTex(loss)}$ and $L = \\frac{1}{${N}}\\sum_d \\ell(f(x_d), y_d)$.`,
   };

@@ -2,7 +2,7 @@
 // Adding a layer kind touches one module in src/architecture plus rules.
 import type { Expr } from '../ir/expr.js';
 import type { Activation } from '../ir/functions.js';
-import type { ArchitectureKind } from '../spec/types.js';
+import type { ArchitectureKind, MlpArchitecture } from '../spec/types.js';
 
 /** A dense (affine) layer of a network, by parameter names: weights[out][in]. */
 export interface LinearLayerParams {
@@ -33,6 +33,8 @@ export interface Model {
   /** Dense layers in order (network kinds only). */
   readonly layers: readonly LinearLayerParams[];
   readonly dataset?: Dataset;
+  /** The network's architecture (network kinds only): the tensor-route numerics are built from it. */
+  readonly architecture?: MlpArchitecture;
   /** LaTeX of the model's definition (forward map and loss), for the first derivation step. */
   readonly definitionTex: string;
   readonly lossKind?: 'mse' | 'cross-entropy';

@@ -97,7 +97,7 @@ export function runPipeline(spec: Spec, opts: PipelineOptions): { derivation: De
 
   stage('shock');
   const { line, ...shock } = model.kind === 'mlp'
-    ? networkShock(model, symmetry, spec.training, viscosity.nu, flux)
+    ? networkShock(model, symmetry, spec.training, viscosity.nu, spec.sourceFile, flux)
     : quotient1d
       ? quotientLineShock({ ...quotient1d, nu: viscosity.nu, seed: ctx.seed }, flux)
       : boxShock(model, symmetry, spec.domain, viscosity.nu, ctx.seed, undefined, flux);

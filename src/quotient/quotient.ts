@@ -11,19 +11,26 @@ import { substitute } from '../ir/substitute.js';
 import { checkIdentity } from '../derivation/checks.js';
 import type { Step } from '../derivation/types.js';
 import { latex } from '../print/latex-expr.js';
-import { evaluateRows, numericalRank, randomPoint } from '../symmetry/generic-rank.js';
+import { numericalRank, randomPoint } from '../symmetry/generic-rank.js';
+import { modelNumerics } from '../shock/network-numerics.js';
 import type { SymmetryResult } from '../symmetry/types.js';
 import { gradientFieldVerdict } from './gradient-field.js';
 import { pushforwardMetric } from './metric.js';
 import { findSection, metricInInvariants } from './reduced-loss.js';
 import type { QuotientResult, StageContext } from './types.js';
 
-/** Numerical rank of d(outputs)/d(theta) on the data (DESIGN §1: functional dimension). */
+/**
+ * Functional dimension (docs/theory.md §1): the numerical rank of d(phi(x_d))/d(theta) on
+ * the data, phi the map the loss sees (the outputs for mse, the softmax
+ * probabilities for cross-entropy: a logit shift changes neither loss nor
+ * probabilities). By back-propagation on the network's numbers, never a symbolic
+ * Jacobian. Generic rank = the maximum over a few seeded points (one point may be
+ * degenerate, e.g. a ReLU unit dead on all data).
+ */
 export function functionalDimension(model: Model, seed: number): number | null {
-  if (model.outputs.length === 0) return null;
-  const rows = model.outputs.map((f) => gradient(f, model.parameters));
-  // Generic rank = the maximum over a few seeded points (one point may be degenerate, e.g. a ReLU unit dead on all data).
-  return Math.max(...[0, 1, 2].map((k) => numericalRank(evaluateRows(rows, model.parameters, randomPoint(model.parameters.length, seed + 31 * k)), 1e-9)));
+  if (model.kind !== 'mlp' || !model.architecture || !model.dataset) return null;
+  const net = modelNumerics(model);
+  return Math.max(...[0, 1, 2].map((k) => numericalRank(net.lossMapJacobian(randomPoint(model.parameters.length, seed + 31 * k)).map((r) => [...r]), 1e-9)));
 }
 
 const fmtMatrix = (G: readonly (readonly Expr[])[]): string => G.length === 1 ? latex(G[0][0]) : `\\text{a } ${G.length}\\times${G.length} \\text{ matrix}`;
@@ -42,7 +49,7 @@ export function quotientStage(model: Model, sym_: SymmetryResult, ctx: StageCont
     id: 'quotient/dimension', stage: 'quotient', rule: 'quotient-dimension',
     title: 'Quotient dimension',
     statement: `$\\dim \\Theta/G = n - \\dim(\\text{orbit}) = ${P.length} - ${sym_.orbitDimension} = ${quotientDimension}$ (the orbit dimension is the generic rank of the generators, not the algebra's dimension ${sym_.lieAlgebraDimension}).` +
-      (fdim !== null ? ` Functional dimension (rank of $\\partial f_\\theta(x_d)/\\partial\\theta$ on the data): ${fdim}${fdim < quotientDimension ? ' — below the quotient dimension: the catalogue misses symmetries of this architecture and data (or the data do not separate all functions)' : ''}.` : ''),
+      (fdim !== null ? ` Functional dimension (rank of $\\partial \\phi(f_\\theta(x_d))/\\partial\\theta$ on the data, $\\phi$ ${model.lossKind === 'cross-entropy' ? 'the softmax probabilities' : 'the outputs'}, what the loss sees): ${fdim}${fdim < quotientDimension ? ' — below the quotient dimension: the catalogue misses symmetries of this architecture and data (or the data do not separate all functions)' : ''}.` : ''),
     conditions: [`${coordinates.length} independent invariants found as quotient coordinates`],
     checks: [{
       method: 'numeric', status: coordinates.length === quotientDimension && (fdim === null || fdim <= quotientDimension) ? 'passed' : 'failed',

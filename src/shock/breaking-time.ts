@@ -4,6 +4,16 @@
 // s is arc length (ds = dw / sqrt(G)) and
 //   d^2 Lbar/ds^2 = sqrt(G) d/dw (sqrt(G) Lbar') = G Lbar'' + G' Lbar' / 2
 // (the 1-D Laplace-Beltrami Hessian); with G = 1 this is Lbar''.
+//
+// Kinks and cone points are first-class (docs/theory.md §1):
+// - a concave kink of Lbar (a downward jump of dLbar/ds at y_k, p_L > p_R) is
+//   compressive initial data: characteristics from its two sides cross at once,
+//   a shock at t = 0+ (time 0, `kink` set);
+// - where -d^2 Lbar/ds^2 is not defined (a cone point G = 0, a kink) its one-sided
+//   limits count, so rho = the larger of the one-sided values there;
+// - the sample points are a uniform grid plus points spaced geometrically
+//   around 0 and the ends, so a huge domain does not step over a cone point at
+//   the origin (enlarging a domain cannot remove a shock).
 
 export interface CurvatureProfile {
   /** -d^2 Lbar/ds^2 as a function of the quotient coordinate w. */
@@ -12,31 +22,120 @@ export interface CurvatureProfile {
   readonly slope: (w: number) => number;
 }
 
+/** A concave kink: dLbar/ds jumps down by `jump` (> 0) at w = `at`. */
+export interface ConcaveKink { readonly at: number; readonly jump: number }
+
 export interface Breaking {
+  /** max(-d^2 Lbar/ds^2) over the smooth parts and one-sided limits. */
   readonly rho: number;
-  /** Arg-max y* (in w). */
+  /** Arg-max y* (in w); the kink's position when `kink` is set. */
   readonly yStar: number;
+  /** 1/rho, 0 for a concave kink (t = 0+), null when no shock forms. */
   readonly time: number | null;
+  /** The strongest concave kink, when there is one: the shock forms at t = 0+. */
+  readonly kink?: ConcaveKink;
 }
 
-/** Maximise -Lbar_ss over [lo, hi]: dense grid, then golden-section refinement around the best cell. */
-export function breakingTime(profile: CurvatureProfile, domain: readonly [number, number], samples = 1201): Breaking {
+/** Sample points: a uniform grid plus geometric points around 0 and both ends, sorted and distinct. */
+export function samplePoints(domain: readonly [number, number], samples: number): number[] {
   const [lo, hi] = domain;
   const h = (hi - lo) / (samples - 1);
-  let best = -Infinity, bestI = 0;
-  for (let i = 0; i < samples; i++) {
-    const v = profile.negCurvature(lo + i * h);
-    if (Number.isFinite(v) && v > best) { best = v; bestI = i; }
+  const pts = Array.from({ length: samples }, (_, i) => (i === samples - 1 ? hi : lo + i * h));
+  const span = hi - lo;
+  for (let e = -9; 10 ** e < span; e++) {
+    for (const c of [0, lo, hi]) for (const sgn of [-1, 1]) {
+      const x = c + sgn * 10 ** e;
+      if (x > lo && x < hi) pts.push(x);
+    }
   }
-  let a = Math.max(lo, lo + (bestI - 1) * h), b = Math.min(hi, lo + (bestI + 1) * h);
+  if (lo < 0 && hi > 0) pts.push(0);
+  return [...new Set(pts)].sort((a, b) => a - b);
+}
+
+const finiteOr = (v: number, fallback: number): number => (Number.isFinite(v) ? v : fallback);
+
+/** One-sided limit of f at x from the side `side` (+1 or -1), by evaluating ever closer; NaN when none is finite. */
+export function oneSidedLimit(f: (w: number) => number, x: number, side: 1 | -1): number {
+  let last = NaN;
+  for (let e = 6; e <= 12; e += 2) {
+    const v = f(x + side * 10 ** -e * (1 + Math.abs(x)));
+    if (Number.isFinite(v)) last = v;
+  }
+  return last;
+}
+
+/**
+ * The jump of the slope inside [a, b], localised by bisection (the half with the
+ * larger slope difference is kept) down to a width of 1e-13 (1 + |a| + |b|); the
+ * remaining difference is the jump (a smooth slope changes by O(width) there).
+ */
+export function slopeJump(slope: (w: number) => number, a: number, b: number): { at: number; jump: number } {
+  let fa = slope(a), fb = slope(b);
+  const width = 1e-13 * (1 + Math.abs(a) + Math.abs(b));
+  for (let k = 0; k < 200 && b - a > width; k++) {
+    const m = (a + b) / 2, fm = slope(m);
+    if (!Number.isFinite(fm)) break;
+    if (Math.abs(fm - fa) >= Math.abs(fb - fm)) { b = m; fb = fm; } else { a = m; fa = fm; }
+  }
+  return { at: (a + b) / 2, jump: fb - fa };
+}
+
+/** Maximise -Lbar_ss over [lo, hi] (grid, golden-section refinement, one-sided limits), and look for concave kinks. */
+export function breakingTime(profile: CurvatureProfile, domain: readonly [number, number], samples = 1201): Breaking {
+  const ws = samplePoints(domain, samples);
+  const f = (w: number): number => finiteOr(profile.negCurvature(w), -Infinity);
+  const values = ws.map(f);
+  let bestI = 0;
+  values.forEach((v, i) => { if (v > values[bestI]) bestI = i; });
+  let best = values[bestI], yStar = ws[bestI];
+  // Golden-section refinement in the neighbouring cells.
+  let a = ws[Math.max(0, bestI - 1)], b = ws[Math.min(ws.length - 1, bestI + 1)];
   const phi = (Math.sqrt(5) - 1) / 2;
-  const f = (w: number): number => { const v = profile.negCurvature(w); return Number.isFinite(v) ? v : -Infinity; };
-  for (let k = 0; k < 80 && b - a > 1e-13; k++) {
+  for (let k = 0; k < 80 && b - a > 1e-13 * (1 + Math.abs(a)); k++) {
     const c = b - phi * (b - a), d = a + phi * (b - a);
     if (f(c) >= f(d)) b = d; else a = c;
   }
   const yRefined = (a + b) / 2;
-  const yStar = f(yRefined) >= best ? yRefined : lo + bestI * h;
-  const rho = Math.max(best, f(yStar));
-  return { rho, yStar, time: rho > 0 ? 1 / rho : null };
+  if (f(yRefined) > best) { best = f(yRefined); yStar = yRefined; }
+  // One-sided limits where the curvature is undefined (cone points, kinks) or at a sample next to such a point.
+  ws.forEach((w, i) => {
+    if (Number.isFinite(profile.negCurvature(w)) && (i === 0 || Number.isFinite(values[i - 1])) && (i === ws.length - 1 || Number.isFinite(values[i + 1]))) return;
+    for (const side of [-1, 1] as const) {
+      if ((side < 0 && w <= domain[0]) || (side > 0 && w >= domain[1])) continue;
+      const v = oneSidedLimit(profile.negCurvature, w, side);
+      if (v > best) { best = v; yStar = w; }
+    }
+  });
+  const kink = concaveKink(profile, ws, values);
+  if (kink) return { rho: best, yStar: kink.at, time: 0, kink };
+  return { rho: best, yStar, time: best > 0 ? 1 / best : null };
+}
+
+/**
+ * The strongest concave kink among the sample cells whose slope drop exceeds what
+ * the sampled curvature allows (a smooth slope changes by at most about
+ * max(-Lbar_ss) x cell length): each candidate is bisected to its jump, and a
+ * downward jump above 1e-7 (1 + |slope|) counts.
+ */
+function concaveKink(profile: CurvatureProfile, ws: readonly number[], negCurv: readonly number[]): ConcaveKink | undefined {
+  const slopes = ws.map(profile.slope);
+  const candidates: { i: number; excess: number }[] = [];
+  for (let i = 0; i + 1 < ws.length; i++) {
+    const drop = slopes[i] - slopes[i + 1];
+    if (!(drop > 0)) continue;
+    const allowed = Math.max(0, finiteOr(negCurv[i], 0), finiteOr(negCurv[i + 1], 0)) * (ws[i + 1] - ws[i]);
+    if (drop > 2 * allowed + 1e-9 * (1 + Math.abs(slopes[i]))) candidates.push({ i, excess: drop - allowed });
+  }
+  candidates.sort((p, q) => q.excess - p.excess);
+  let strongest: ConcaveKink | undefined;
+  for (const { i } of candidates.slice(0, 24)) {
+    const j = slopeJump(profile.slope, ws[i], ws[i + 1]);
+    // A jump keeps its size as the bracket shrinks; a cusp such as sqrt(|w|) at a cone point does not.
+    const across = (eps: number): number => profile.slope(j.at + eps * (1 + Math.abs(j.at))) - profile.slope(j.at - eps * (1 + Math.abs(j.at)));
+    const d8 = across(1e-8), d10 = across(1e-10), narrow = across(1e-12);
+    if (!(Math.abs(narrow) > 0.5 * Math.abs(d10) && Math.abs(d10) > 0.5 * Math.abs(d8))) continue;
+    const drop = -narrow;
+    if (drop > 1e-7 * (1 + Math.abs(slopes[i])) && (!strongest || drop > strongest.jump)) strongest = { at: j.at, jump: drop };
+  }
+  return strongest;
 }

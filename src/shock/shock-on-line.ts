@@ -8,7 +8,7 @@ import { uniformGrid } from '../numerics/grid.js';
 import { solveBurgers1D } from '../numerics/solve-burgers.js';
 import { detectShocks, type DetectedShock } from '../numerics/shock-detection.js';
 import { latex as latexExpr } from '../print/latex-expr.js';
-import type { Expr } from '../ir/expr.js';
+import { Fraction, type Expr } from '../ir/expr.js';
 import { compile } from '../ir/evaluate.js';
 import { diff } from '../ir/diff.js';
 import { substitute } from '../ir/substitute.js';
@@ -33,6 +33,19 @@ export interface LineProblem {
   readonly origin: string;
   /** A slice theta* + s v of a higher-dimensional quotient: the parameters, theta* and the unit vector v. */
   readonly slice?: LineSlice;
+  /**
+   * Numeric evaluators of the same Lbar(w), Lbar'(w), Lbar''(w) on a flat line (a network
+   * slice: the loss, v . grad L and v^T H v at theta* + s v, by back-propagation and the
+   * R-operator). When given, the numeric analysis uses them instead of evaluating the
+   * expression tree, and no symbolic second derivative of a network-sized loss is formed.
+   */
+  readonly numeric?: LineEvaluators;
+}
+
+export interface LineEvaluators {
+  readonly value: (w: number) => number;
+  readonly first: (w: number) => number;
+  readonly second: (w: number) => number;
 }
 
 export interface LineSlice {
@@ -57,12 +70,13 @@ export const BURGERS_FLUX: Expr = mul(num(1, 2), pow(sym('p'), 2));
 export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report: ShockReport; steps: Step[] } {
   const w = p.variable;
   const G = p.metric ?? num(1);
-  const L1 = diff(p.loss, w), L2 = diff(L1, w);
+  const fast = p.metric === undefined ? p.numeric : undefined;
+  const L1 = fast ? undefined : diff(p.loss, w);
   // DESIGN §1 / breaking-time.ts: d^2 Lbar / ds^2 = G Lbar'' + G' Lbar' / 2.
-  const curvature = add(mul(G, L2), mul(num(1, 2), diff(G, w), L1));
-  const negCurv = compile(mul(num(-1), curvature), [w]);
-  const slopeS = compile(mul(pow(G, num(1, 2)), L1), [w]);
-  const lbarF = compile(p.loss, [w]);
+  const curvature = L1 ? add(mul(G, diff(L1, w)), mul(num(1, 2), diff(G, w), L1)) : undefined;
+  const negCurv = fast ? (x: readonly number[]) => -fast.second(x[0]) : compile(mul(num(-1), curvature!), [w]);
+  const slopeS = fast ? (x: readonly number[]) => fast.first(x[0]) : compile(mul(pow(G, num(1, 2)), L1!), [w]);
+  const lbarF = fast ? (x: readonly number[]) => fast.value(x[0]) : compile(p.loss, [w]);
   const gF = compile(G, [w]);
   // Characteristic speed H'(p) of the derived flux at p = dLbar/ds; they fold where
   // d/ds H'(p) = H''(p) d^2Lbar/ds^2 is most negative (Burgers: H' = p, H'' = 1).
@@ -83,33 +97,38 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
   const { sOf, wOf, caveat } = arcLength(p, (x) => gF([x]), ws);
   const ss = Float64Array.from(ws, sOf);
 
-  // The characteristic map y -> s(y) + t H'(dLbar/ds(y)) folds where 1 + t sqrt(G) d(speed)/dw < 0
-  // (ds/dw = 1/sqrt(G)); d(speed)/dw by central differences of the compiled speed, so this is
-  // independent of the symbolic curvature.
-  // Points whose difference quotients at h and h/2 disagree are kinks of the slope (ReLU
-  // switching points): there the loss is not C^2, characteristics cross at once on the
-  // concave side, and the smooth-part analysis excludes them; their number is reported.
+  // Independent of the curvature: the characteristic map y -> x(y) = s(y) + t H'(dLbar/ds(y)) itself,
+  // on the grid plus a fine grid around y*; characteristics cross where it decreases between two
+  // neighbouring points. Kinks are included, not excluded: a downward jump of the speed H'(slope) between
+  // two points makes x decrease there as soon as t [slope] exceeds their distance in s.
+  const localRadius = Math.min(10 * dw, 0.5 * (1 + Math.abs(br.yStar)));
+  const local = Array.from({ length: 2001 }, (_, i) => br.yStar - localRadius + (2 * localRadius * i) / 2000).filter((y) => y >= p.domain[0] && y <= p.domain[1]);
+  const foldPoints = [...new Set([...ws, ...local])].sort((u, v) => u - v);
+  const foldS = foldPoints.map(sOf), foldSlope = foldPoints.map(characteristicSpeed);
   const foldCheck = (tt: number, label: string, expectFold: boolean): Check => {
-    let m = Infinity, kinks = 0;
-    const h = dw / 4;
-    for (let i = 1; i + 1 < N; i++) {
-      const g = gF([ws[i]]);
-      const d1 = (characteristicSpeed(ws[i] + h) - characteristicSpeed(ws[i] - h)) / (2 * h);
-      const d2 = (characteristicSpeed(ws[i] + h / 2) - characteristicSpeed(ws[i] - h / 2)) / h;
-      if (!(Number.isFinite(d1) && Number.isFinite(d2) && g > 0)) continue;
-      if (Math.abs(d1 - d2) > 1e-3 * (1 + Math.abs(d2))) { kinks++; continue; }
-      m = Math.min(m, 1 + tt * Math.sqrt(g) * d2);
+    let m = Infinity;
+    for (let i = 0; i + 1 < foldPoints.length; i++) {
+      const ds = foldS[i + 1] - foldS[i];
+      const q = 1 + (tt * (foldSlope[i + 1] - foldSlope[i])) / ds;
+      if (ds > 0 && Number.isFinite(q)) m = Math.min(m, q);
     }
     const ok = expectFold ? m < 0 : m > 0;
-    return numericCheck(ok, `min_y dx/dy = ${fmt(m)} at ${label} (finite differences of the characteristic map)${kinks ? `, ${kinks} grid points at kinks of the slope excluded` : ''}: ${m < 0 ? 'characteristics cross' : 'no crossing'}`);
+    return numericCheck(ok, `min_y dx/dy = ${fmt(m)} at ${label} (difference quotients of the characteristic map between neighbouring points, kinks included): ${m < 0 ? 'characteristics cross' : 'no crossing'}`);
   };
   let location: number | null = null;
-  if (br.time !== null) {
+  if (br.kink) {
+    // A concave kink: the two one-sided characteristics from y_k -+ delta meet after t = 2 delta / (sqrt(G) [slope]) -> 0.
+    const k = br.kink, delta = 1e-9 * (1 + Math.abs(k.at));
+    location = k.at;
+    const yl = Math.max(p.domain[0], k.at - delta), yr = Math.min(p.domain[1], k.at + delta);
+    const tt = 1e-3;
+    const dx = sOf(yr) - sOf(yl) + tt * (characteristicSpeed(yr) - characteristicSpeed(yl));
+    crossingChecks.push(numericCheck(dx < 0, `across the kink, x(y_k + delta) - x(y_k - delta) = ${fmt(dx)} at t = ${tt} (delta = ${delta.toExponential(0)}): ${dx < 0 ? 'characteristics from the two sides have crossed' : 'no crossing'}`));
+  } else if (br.time !== null) {
     const t = br.time;
     const xs = sOf(br.yStar) + t * characteristicSpeed(br.yStar);
     location = wOf(xs);
-    // Independent of the symbolic curvature: finite differences of the characteristic map
-    // x(y) = s(y) + t dLbar/ds(y) on the arc-length grid; it folds (dx/dy < 0) only after t*.
+    // it folds (dx/dy < 0) only after t*.
     crossingChecks.push(foldCheck(0.9 * t, '0.9 t*', false), foldCheck(1.1 * t, '1.1 t*', true));
   } else {
     crossingChecks.push(foldCheck(100, 't = 100', false));
@@ -118,10 +137,11 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
     id: 'shock/characteristic-crossing', stage: 'shock', rule: 'characteristic-crossing',
     title: 'First crossing of characteristics',
     statement: `Characteristics $x = y + t\\,H'(\\partial_s \\bar L(y))$ of the inviscid equation first cross at $t^* = 1/\\rho$, $\\rho = \\max(-H''\\,\\partial_s^2 \\bar L)$ ($H$ the derived flux; Burgers: $H' = p$, $H'' = 1$) over ${p.origin}, $${p.domain[0]} \\le ${w} \\le ${p.domain[1]}$. ` +
-      (br.time !== null ? `Here $\\rho = ${fmt(br.rho)}$ at $y^* = ${fmt(br.yStar)}$: $t^* = ${fmt(br.time)}$, $x^* = ${fmt(location!)}$.` : `Here $\\max(-\\partial_s^2\\bar L) = ${fmt(br.rho)} \\le 0$: no shock forms.`),
+      (br.kink ? `Here $\\partial_s \\bar L$ jumps down by $${fmt(br.kink.jump)}$ at the kink $${w} = ${fmt(br.kink.at)}$ (a concave kink of $\\bar L$, $p_L > p_R$): characteristics from its two sides cross at once, a shock at $t^* = 0^+$, $x^* = ${fmt(location!)}$ (the smooth parts have $\\max(-\\partial_s^2 \\bar L) = ${fmt(br.rho)}$).`
+        : br.time !== null ? `Here $\\rho = ${fmt(br.rho)}$ at $y^* = ${fmt(br.yStar)}$ (one-sided limits at kinks and cone points included): $t^* = ${fmt(br.time)}$, $x^* = ${fmt(location!)}$.` : `Here $\\max(-\\partial_s^2\\bar L) = ${fmt(br.rho)} \\le 0$ (one-sided limits included) and no concave kink: no shock forms.`),
     before: { kind: 'expr', expr: p.loss },
-    after: { kind: 'eq', lhs: sym('L_ss'), rhs: curvature },
-    conditions: p.metric ? ['$\\partial_s^2 \\bar L = G \\bar L\'\' + \\tfrac12 G\' \\bar L\'$ (1-D Laplace-Beltrami Hessian, arc length $ds = dw/\\sqrt{G}$)', ...(caveat ? [caveat] : [])] : ['flat metric: $s = ' + w + '$'],
+    ...(curvature ? { after: { kind: 'eq', lhs: sym('L_ss'), rhs: curvature } as const } : {}),
+    conditions: p.metric ? ['$\\partial_s^2 \\bar L = G \\bar L\'\' + \\tfrac12 G\' \\bar L\'$ (1-D Laplace-Beltrami Hessian, arc length $ds = dw/\\sqrt{G}$)', ...(caveat ? [caveat] : [])] : ['flat metric: $s = ' + w + '$', ...(fast ? ['$\\bar L$, $\\bar L\'$, $\\bar L\'\'$ evaluated numerically (loss, $v\\cdot\\nabla L$ and $v^T H v$ at $\\theta^* + s v$ by back-propagation and the R-operator)'] : [])],
     checks: crossingChecks,
   });
 
@@ -134,8 +154,14 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
     const sGrid = new Float64Array(M), lGrid = new Float64Array(M);
     const s0 = ss[0], s1 = ss[N - 1];
     for (let i = 0; i < M; i++) { sGrid[i] = s0 + ((s1 - s0) * i) / (M - 1); lGrid[i] = lbarF([wOf(sGrid[i])]); }
-    const tEval = 2 * br.time;
-    const inner = sGrid.filter((s) => s > s0 + 0.15 * (s1 - s0) && s < s1 - 0.15 * (s1 - s0));
+        // 2 t*; at a concave kink (t* = 0+) twice the smooth parts' breaking time 1/rho when they break too,
+    // else the time by which the gap the kink opens in y spans 80 cells of the s-grid.
+    const tEval = br.time > 0 ? 2 * br.time : br.rho > 0 ? 2 / br.rho : (80 * (s1 - s0)) / ((M - 1) * br.kink!.jump);
+    // Away from the ends (the minimisation sees only the region); at a kink in convex surroundings, a window around it.
+    const sKink = br.kink ? sOf(br.kink.at) : NaN;
+    const inner = br.kink && !(br.rho > 0)
+      ? sGrid.filter((s) => Math.abs(s - sKink) < 0.25 * (s1 - s0) && s > s0 + 0.02 * (s1 - s0) && s < s1 - 0.02 * (s1 - s0))
+      : sGrid.filter((s) => s > s0 + 0.15 * (s1 - s0) && s < s1 - 0.15 * (s1 - s0));
     jump = hopfLaxShock(sGrid, lGrid, tEval, Float64Array.from(inner));
     if (jump) {
       const H = convexFluxFromExpr(flux, 'p');
@@ -155,7 +181,7 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
       steps.push({
         id: 'shock/rankine-hugoniot', stage: 'shock', rule: 'rankine-hugoniot',
         title: 'Rankine-Hugoniot speed and Lax condition',
-        statement: `At $t = 2t^* = ${fmt(tEval)}$ the entropy (Hopf-Lax) solution has a jump at ${p.metric ? `arc length $s = ${fmt(jump.location)}$ ($${w} = ${fmt(wOf(jump.location))}$)` : `$${w} = ${fmt(jump.location)}$`} with $p_L = ${fmt(jump.left)}$, $p_R = ${fmt(jump.right)}$. For the derived flux $H(p)$ the speed is $s = [H]/[p] = H'(\\tfrac{p_L + p_R}{2}) = ${fmt(speed)}$ ($H$ quadratic); Lax condition $H'(p_L) > s > H'(p_R)$ ${lax ? 'holds' : 'fails'}.`,
+        statement: `At $t = ${br.time > 0 ? "2t^* = " : ""}${fmt(tEval)}$ the entropy (Hopf-Lax) solution has a jump at ${p.metric ? `arc length $s = ${fmt(jump.location)}$ ($${w} = ${fmt(wOf(jump.location))}$)` : `$${w} = ${fmt(jump.location)}$`} with $p_L = ${fmt(jump.left)}$, $p_R = ${fmt(jump.right)}$. For the derived flux $H(p)$ the speed is $s = [H]/[p] = H'(\\tfrac{p_L + p_R}{2}) = ${fmt(speed)}$ ($H$ quadratic); Lax condition $H'(p_L) > s > H'(p_R)$ ${lax ? 'holds' : 'fails'}.`,
         before: { kind: 'expr', expr: rhSpeed },
         after: { kind: 'expr', expr: midpointSpeed },
         conditions: [`$H(p) = ${latexOf(flux)}$, read off the derived viscous HJ equation`, '$p_L \\ne p_R$',
@@ -177,7 +203,7 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
       steps.push({
         id: 'shock/rankine-hugoniot', stage: 'shock', rule: 'rankine-hugoniot',
         title: 'Entropy solution after breaking',
-        statement: `At $t = 2t^*$ no jump of the Hopf-Lax minimiser was found inside the region (the crossing leaves the domain or the jump is below grid resolution).`,
+        statement: `At $t = ${fmt(tEval)}$ no jump of the Hopf-Lax minimiser was found inside the region (the crossing leaves the domain or the jump is below grid resolution).`,
         conditions: [], checks: [numericCheck(false, 'characteristics cross but no jump was resolved in the entropy solution')],
       });
     }
@@ -242,7 +268,7 @@ export const SLICE_HALF_WIDTH = 2;
  */
 export function sliceLine(loss: Expr, parameters: readonly string[], point: Float64Array, direction: Float64Array, o: { nu: number; seed: number; origin: string }): LineProblem {
   const s = sym('s');
-  const bindings = new Map(parameters.map((p, i) => [p, add(num(String(point[i])), mul(num(String(direction[i])), s))] as const));
+  const bindings = new Map(parameters.map((p, i) => [p, add(num(exactDecimal(point[i])), mul(num(exactDecimal(direction[i])), s))] as const));
   return {
     variable: 's', loss: substitute(loss, bindings), domain: [-SLICE_HALF_WIDTH, SLICE_HALF_WIDTH], ...o,
     slice: { parameters, point: [...point], direction: [...direction] },
@@ -250,17 +276,33 @@ export function sliceLine(loss: Expr, parameters: readonly string[], point: Floa
 }
 
 /**
- * The shock report of a region (trajectory or box) analysed through a 1-D slice
- * through its worst point: the slice is part of the region, so rho is the larger
- * of the region's max(-lambda_min) and the slice's own max(-d^2 L/ds^2) (at s = 0
- * they coincide, v being the eigenvector), and t* = 1/rho, x*, the speed and the
- * regime are those of the slice, so that they describe one and the same crossing.
+ * The rational whose decimal is the shortest round-trip string of x (String(x)),
+ * exponent notation included (1e-17 = 1/10^17), which fraction.js does not parse.
  */
-export function regionReport(regionRho: number, slice: ShockReport): ShockReport {
-  const rho = Math.max(regionRho, slice.rho ?? -Infinity);
-  if (slice.forms && rho === slice.rho) return slice;
-  if (!(rho > 0)) return { forms: false, time: null, location: null, rho, reynolds: null, regime: 'none', speed: null, lax: null };
-  return { ...slice, forms: true, rho, time: 1 / rho };
+export function exactDecimal(x: number): Fraction {
+  if (!Number.isFinite(x)) throw new Error(`exactDecimal: ${x} is not a finite number`);
+  const [mantissa, exponent] = String(x).split('e');
+  const e = Number(exponent ?? 0);
+  const ten = new Fraction(10).pow(Math.abs(e));
+  return e >= 0 ? new Fraction(mantissa).mul(ten) : new Fraction(mantissa).div(ten);
+}
+
+/**
+ * The shock report of a region (trajectory or box) analysed through a 1-D slice
+ * through its worst point: the headline is the slice's own analysis, one object
+ * (t* = 1/rho, x*, the speed and the regime describe one and the same crossing).
+ * The slice contains the worst point, where its curvature is v^T H v =
+ * lambda_min, so its rho is at least the region's; `sliceAgreement` checks that.
+ */
+export function regionReport(_regionRho: number, slice: ShockReport): ShockReport {
+  return slice;
+}
+
+/** The check that the slice's rho is at least the region's (they are one object; a gap is a contradiction, shown failed). */
+export function sliceAgreement(regionRho: number, slice: ShockReport): Check {
+  const gap = regionRho - slice.rho;
+  const tolerance = 1e-6 * (1 + Math.abs(regionRho));
+  return numericCheck(gap <= tolerance, `slice max(-d^2 L/ds^2) = ${fmt(slice.rho)} >= region rho = ${fmt(regionRho)} (the slice passes through the worst point)`, Math.max(gap, 0), tolerance);
 }
 
 function arcLength(p: LineProblem, G: (w: number) => number, ws: Float64Array): { sOf: (w: number) => number; wOf: (s: number) => number; caveat?: string } {
