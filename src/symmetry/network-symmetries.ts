@@ -12,6 +12,7 @@ import { add, mul, num, sub, sym } from '../ir/build.js';
 import { freeSymbols, type Expr } from '../ir/expr.js';
 import { compileMany } from '../ir/evaluate.js';
 import { diff, gradient } from '../ir/diff.js';
+import { sparseGradient } from '../ir/gradient.js';
 import { NormalForm } from '../ir/normal-form.js';
 import { substitute } from '../ir/substitute.js';
 import { normalFormCheck, numericCheck, secondCasCheck } from '../derivation/checks.js';
@@ -80,19 +81,23 @@ export interface LossCalculus {
 export function lossCalculus(model: Model): LossCalculus {
   const P = model.parameters;
   const nf = new NormalForm();
-  const sampleGrads = model.sampleLosses.length ? model.sampleLosses.map((l) => gradient(l, P)) : [gradient(model.loss, P)];
-  const N = sampleGrads.length;
-  const grad = N === 1 && !model.sampleLosses.length ? sampleGrads[0] : P.map((_, i) => mul(num(1, N), add(...sampleGrads.map((g) => g[i]))));
-  let polynomial: boolean | undefined;
+  let sampleGrads: Expr[][] | undefined, grad: Expr[] | undefined, polynomial: boolean | undefined;
+  const samplesOf = (): Expr[][] => (sampleGrads ??= model.sampleLosses.length ? model.sampleLosses.map((l) => sparseGradient(l, P)) : [sparseGradient(model.loss, P)]);
   const width = model.layers.length ? model.layers[model.layers.length - 1].weights.length : 0;
-  const at = (outputs: readonly Expr[]): OutputSample => ({ nf: new NormalForm(), outputs, grads: outputs.map((f) => gradient(f, P)) });
+  const at = (outputs: readonly Expr[]): OutputSample => ({ nf: new NormalForm(), outputs, grads: outputs.map((f) => sparseGradient(f, P)) });
   let symbolic: OutputSample[] | undefined, samples: OutputSample[] | undefined;
   const inputWidth = model.layers.length ? model.layers[0].weights[0].length : 0;
   return {
-    nf, sampleGrads, grad, outputWidth: width, routes: new WeakMap(),
+    nf, outputWidth: width, routes: new WeakMap(),
+    // Built only when an identity is not proved on the outputs (the loss route, numeric checks).
+    get sampleGrads() { return samplesOf(); },
+    get grad() {
+      const gs = samplesOf();
+      return (grad ??= gs.length === 1 && !model.sampleLosses.length ? gs[0] : P.map((_, i) => mul(num(1, gs.length), add(...gs.map((g) => g[i])))));
+    },
     symbolicOutput: () => (symbolic ??= model.forward && width ? [at(model.forward(Array.from({ length: inputWidth }, (_, i) => sym(`xin_${i + 1}`))))] : []),
     outputSamples: () => (samples ??= width === 0 ? [] : Array.from({ length: model.outputs.length / width }, (_, d) => at(model.outputs.slice(d * width, d * width + width)))),
-    get polynomial() { return (polynomial ??= sampleGrads[0].every((g) => nf.isPolynomial(g))); },
+    get polynomial() { return (polynomial ??= samplesOf()[0].every((g) => nf.isPolynomial(g))); },
   };
 }
 
