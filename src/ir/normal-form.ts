@@ -142,8 +142,13 @@ export class NormalForm {
   private readonly positiveIds = new Set<number>();
   private readonly monos = new MonomialTable();
   private readonly memo = new Map<Expr, Rat>();
-  /** Symbols known to be positive (roots of monomials in them are split). */
-  constructor(private readonly positive: ReadonlySet<string> = new Set()) {}
+  /**
+   * positive: symbols known to be positive (roots of monomials in them are split).
+   * opaqueActivations: relu and leaky_relu as uninterpreted functions (no
+   * relu(z) = z H(z)): an identity then holds only if it follows without the
+   * activation semantics, e.g. after the rewrites of rules/activations.
+   */
+  constructor(private readonly positive: ReadonlySet<string> = new Set(), private readonly opaqueActivations = false) {}
 
   /** True when e is identically zero (as a rational function in its atoms). */
   isZero(e: Expr): boolean { return this.rat(e).num.size === 0; }
@@ -285,7 +290,7 @@ export class NormalForm {
 
   private callRat(fn: FnName, args: readonly Expr[]): Rat {
     const z = args[0];
-    switch (fn) {
+    switch (this.opaqueActivations && (fn === 'relu' || fn === 'leaky_relu') ? 'opaque' : fn) {
       case 'relu': return this.ratMul(this.rat(z), this.callRat('heaviside', [z]));
       case 'leaky_relu': {
         const a = this.rat(args[1]);
