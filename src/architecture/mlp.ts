@@ -56,6 +56,7 @@ export function mlpModel(arch: MlpArchitecture, data: Dataset, loss: LossKind): 
     loss: mul(num(1, N), add(...sampleLosses)),
     sampleLosses,
     outputs: outputsPerSample.flat(),
+    forward: (x) => forwardSymbolic(arch, layers, x),
     layers,
     dataset: data,
     architecture: arch,

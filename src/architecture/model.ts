@@ -30,6 +30,12 @@ export interface Model {
   readonly sampleLosses: readonly Expr[];
   /** Network outputs f_theta(x_d)_k, flattened over (d, k); empty for a bare expression. */
   readonly outputs: readonly Expr[];
+  /**
+   * The network function on a symbolic input, f_theta(x) for x given as
+   * expressions (network kinds only): identities proved for symbolic x hold at
+   * every data point (the symmetry stage proves them there, issue 11).
+   */
+  readonly forward?: (x: readonly Expr[]) => Expr[];
   /** Dense layers in order (network kinds only). */
   readonly layers: readonly LinearLayerParams[];
   readonly dataset?: Dataset;

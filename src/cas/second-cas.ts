@@ -1,11 +1,21 @@
 // Independent zero test by a second CAS (DESIGN §3). nerdamer expands
 // polynomial and Laurent residuals quickly; algebrite's simplify handles
 // rational functions with non-monomial denominators (slowly, so only small ones).
-import Algebrite from 'algebrite';
-import nerdamer from 'nerdamer';
+import { createRequire } from 'node:module';
 import { children, nodeCount, type Expr } from '../ir/expr.js';
 import { text } from '../print/text.js';
 import { opaqueForCas } from './opaque.js';
+
+// The CAS libraries are loaded on first use, not at start-up (issue 8.6): a
+// command that never reaches a second-CAS check (most of `solve`, `export`,
+// `--help`) does not pay for parsing them. Both are CommonJS packages, so a
+// synchronous require keeps the checks synchronous.
+const requireCas = createRequire(import.meta.url);
+type Nerdamer = typeof import('nerdamer');
+type AlgebriteLib = typeof import('algebrite').default;
+let nerdamerLib: Nerdamer | undefined, algebriteLib: AlgebriteLib | undefined;
+const nerdamer = (src: string): ReturnType<Nerdamer> => (nerdamerLib ??= requireCas('nerdamer') as Nerdamer)(src);
+const algebrite = (): AlgebriteLib => (algebriteLib ??= requireCas('algebrite') as AlgebriteLib);
 
 export type CasVerdict = { status: 'passed' | 'failed' | 'skipped'; engine: 'nerdamer' | 'algebrite' | 'none'; detail: string };
 
@@ -30,7 +40,7 @@ export function secondCasIsZero(residual: Expr, maxNodes = 4000): CasVerdict {
   const src = text(opaqueForCas(residual));
   try {
     if (hasRationalDenominator(residual) || hasFractionalPower(residual)) {
-      const out = String(Algebrite.run(`simplify(${src})`)).trim();
+      const out = String(algebrite().run(`simplify(${src})`)).trim();
       return out === '0' ? { status: 'passed', engine: 'algebrite', detail: 'simplify(residual) = 0' } : { status: 'failed', engine: 'algebrite', detail: `simplify(residual) = ${out.slice(0, 200)}` };
     }
     const out = nerdamer(`expand(${src})`).toString();

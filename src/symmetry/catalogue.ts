@@ -119,11 +119,13 @@ export function instantiateSite(site: Site, model: Model): InstantiatedFamily {
 export const instantiateFamilies = (rules: readonly SymmetryRule[], model: Model): InstantiatedFamily[] =>
   sites(rules, model).map((s) => instantiateSite(s, model));
 
-/** The field as expressions aligned with model.parameters. */
+const ZERO = num(0);
+
+/** The field as expressions aligned with model.parameters (one shared 0 where the field vanishes). */
 export function fieldExprs(f: LinearField, parameters: readonly string[]): Expr[] {
   const parts: Expr[][] = parameters.map(() => []);
   for (const e of f.entries) parts[e.target].push(e.source === null ? num(e.coef) : mul(num(e.coef), sym(parameters[e.source])));
-  return parts.map((p) => add(...p));
+  return parts.map((p) => (p.length ? add(...p) : ZERO));
 }
 
 /** Exact coordinates of a linear/constant field in the space of such fields. */

@@ -6,7 +6,10 @@ import type { Model } from '../architecture/model.js';
 import { add, mul, num, sym } from '../ir/build.js';
 import { equals, type Expr } from '../ir/expr.js';
 import { replaceNodes, substitute } from '../ir/substitute.js';
-import { checkIdentity } from '../derivation/checks.js';
+import { numericCheck } from '../derivation/checks.js';
+import { sub } from '../ir/build.js';
+import { NormalForm } from '../ir/normal-form.js';
+import type { Check } from '../derivation/types.js';
 import type { Step } from '../derivation/types.js';
 import { latex } from '../print/latex-expr.js';
 import type { RewriteRule } from '../rewrite/rules.js';
@@ -31,7 +34,19 @@ export function finiteRescalingSteps(model: Model, rules: readonly RewriteRule[]
       statement: `Rescaling unit 1 of layer 1 by $a = 2$ in the first sample's output and applying ${steps.length} activation rewrite(s) gives back $f(x_1)$: $g\\cdot f = f$, with $z_1 = ${latex(z)}$.`,
       before: { kind: 'expr', expr: acted }, after: { kind: 'expr', expr: result },
       conditions: [`rewrites applied: ${steps.map((s) => s.rule).join(', ') || 'none'}`],
-      checks: checkIdentity(result, f, { seed }),
+      checks: [finiteActionCheck(result, f), numericCheck(result, f, { seed, points: 3 })],
     },
   ];
+}
+
+/**
+ * g . f = f proved from the rewrites alone: the normal form with relu and
+ * leaky_relu opaque (it does not know relu(a z) = a relu(z)), so the check
+ * passes only when the rules of rules/activations brought g . f back to f.
+ */
+function finiteActionCheck(result: Expr, f: Expr): Check {
+  const nf = new NormalForm(new Set(), true);
+  return nf.isZero(sub(result, f))
+    ? { method: 'normal-form', status: 'passed', detail: 'after the rewrites, g . f - f reduces to 0 with the activations as opaque functions (the equality follows from the rewrite rules)' }
+    : { method: 'normal-form', status: 'failed', detail: `after the rewrites, g . f - f does not reduce to 0 with the activations opaque (${nf.termCount(sub(result, f))} term(s) left): the rules in rules/activations do not prove the finite action` };
 }

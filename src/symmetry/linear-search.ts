@@ -8,7 +8,7 @@
 import { add, mul, num, sym } from '../ir/build.js';
 import type { Expr, Fraction } from '../ir/expr.js';
 import { gradient } from '../ir/diff.js';
-import { NormalForm, polyKey, polyMul, type Poly } from '../ir/normal-form.js';
+import { NormalForm, type Poly } from '../ir/normal-form.js';
 import { coefficientMatrix, nullSpace } from './exact-linear-algebra.js';
 
 export interface LinearAlgebraBasis {
@@ -26,12 +26,12 @@ export interface LinearAlgebraBasis {
 export function commonDenominatorCoefficients(exprs: readonly Expr[], nf: NormalForm): Map<string, Fraction>[] {
   const rats = exprs.map((e) => nf.rat(e));
   const denominators = new Map<string, Poly>();
-  for (const r of rats) denominators.set(polyKey(r.den), r.den);
+  for (const r of rats) denominators.set(nf.polyKey(r.den), r.den);
   return rats.map((r) => {
-    const own = polyKey(r.den);
+    const own = nf.polyKey(r.den);
     let scaled = r.num;
-    for (const [key, den] of denominators) if (key !== own) scaled = polyMul(scaled, den);
-    return new Map([...scaled].map(([key, term]) => [key, term.coef] as const));
+    for (const [key, den] of denominators) if (key !== own) scaled = nf.polyMul(scaled, den);
+    return nf.coefficientMap(scaled);
   });
 }
 

@@ -8,9 +8,12 @@ import { Fraction } from '../ir/expr.js';
 export type SparseVector = ReadonlyMap<string, Fraction>;
 
 export class SparseSpan {
-  private readonly rows: { pivot: string; row: Map<string, Fraction> }[] = [];
+  /** Basis rows by pivot key. */
+  private readonly rows = new Map<string, Map<string, Fraction>>();
+  /** key -> pivots of the rows with a non-zero entry there (so a new pivot is eliminated from exactly those rows). */
+  private readonly column = new Map<string, Set<string>>();
 
-  get dimension(): number { return this.rows.length; }
+  get dimension(): number { return this.rows.size; }
 
   /** Adds v to the span; true when it was independent of what is there. */
   add(v: SparseVector): boolean {
@@ -19,24 +22,46 @@ export class SparseSpan {
     const pivot = [...r.keys()].sort()[0];
     const inv = new Fraction(1).div(r.get(pivot)!);
     for (const [k, x] of r) r.set(k, x.mul(inv));
-    for (const other of this.rows) {
-      const c = other.row.get(pivot);
-      if (c) axpy(other.row, c.neg(), r);
+    for (const p of [...(this.column.get(pivot) ?? [])]) {
+      const other = this.rows.get(p)!;
+      this.axpy(p, other, other.get(pivot)!.neg(), r);
     }
-    this.rows.push({ pivot, row: r });
+    this.rows.set(pivot, r);
+    for (const k of r.keys()) this.index(k).add(pivot);
     return true;
   }
 
   /** True when v lies in the span. */
   contains(v: SparseVector): boolean { return this.reduce(v).size === 0; }
 
+  private index(k: string): Set<string> {
+    let s = this.column.get(k);
+    if (!s) { s = new Set(); this.column.set(k, s); }
+    return s;
+  }
+
+  /**
+   * v minus its components along the basis. The basis is in reduced echelon
+   * form (each row is zero at the other rows' pivots), so subtracting one row
+   * does not change v at another pivot: one pass over v's own pivot entries.
+   */
   private reduce(v: SparseVector): Map<string, Fraction> {
     const r = new Map([...v].filter(([, x]) => !x.equals(0)));
-    for (const { pivot, row } of this.rows) {
-      const c = r.get(pivot);
-      if (c) axpy(r, c.neg(), row);
+    for (const [k, c] of [...r]) {
+      const row = this.rows.get(k);
+      if (row) axpy(r, c.neg(), row);
     }
     return r;
+  }
+
+  /** Basis row y (pivot p) += a x, keeping the column index current. */
+  private axpy(p: string, y: Map<string, Fraction>, a: Fraction, x: ReadonlyMap<string, Fraction>): void {
+    for (const [k, xv] of x) {
+      const had = y.has(k);
+      const s = (y.get(k) ?? new Fraction(0)).add(a.mul(xv));
+      if (s.equals(0)) { y.delete(k); if (had) this.column.get(k)?.delete(p); }
+      else { y.set(k, s); if (!had) this.index(k).add(p); }
+    }
   }
 }
 
