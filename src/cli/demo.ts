@@ -5,6 +5,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { runPipeline } from '../pipeline/derive.js';
 import { solveQuotient } from '../pipeline/solve.js';
+import { twiceBreakingTime } from '../shock/breaking-time.js';
 import { escapeHtml } from '../print/html.js';
 import { verifyReportPage } from '../print/verify-report.js';
 import { loadSpec } from '../spec/load.js';
@@ -40,7 +41,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     const { derivation, intermediates } = runPipeline(spec, { rulesDir: o.rulesDir });
     const r = derivation.report;
     bar(k, 0.1, `${name}: solve`);
-    const solveTime = r.shock.time !== null ? 2 * r.shock.time : 1;
+    const solveTime = twiceBreakingTime(r.shock) ?? 1;
     const solved = solveQuotient(intermediates, { time: solveTime, grid: 400, scheme: 'weno5' });
     bar(k, 0.2, `${name}: verify`);
     const v = await verifySpec(intermediates, {

@@ -22,6 +22,11 @@ export interface ShockReport {
   readonly regime: 'shock' | 'diffusive' | 'none';
   readonly speed: number | null;
   readonly lax: boolean | null;
+  /**
+   * A concave kink of Lbar (dLbar/ds jumps down by `jump` at `location`): the shock forms at
+   * t = 0+ (`time` 0) there, while the smooth parts break at 1/rho when rho > 0 (theory §1).
+   */
+  readonly kink?: { readonly location: number; readonly jump: number };
 }
 
 export interface CheckReport {

@@ -15,6 +15,8 @@
 //   around 0 and the ends, so a huge domain does not step over a cone point at
 //   the origin (enlarging a domain cannot remove a shock).
 
+import type { ShockReport } from '../derivation/derivation.js';
+
 export interface CurvatureProfile {
   /** -d^2 Lbar/ds^2 as a function of the quotient coordinate w. */
   readonly negCurvature: (w: number) => number;
@@ -138,4 +140,15 @@ function concaveKink(profile: CurvatureProfile, ws: readonly number[], negCurv: 
     if (drop > 1e-7 * (1 + Math.abs(slopes[i])) && (!strongest || drop > strongest.jump)) strongest = { at: j.at, jump: drop };
   }
   return strongest;
+}
+
+/**
+ * A scale by which the predicted shock has formed: 2 t*; at a concave kink (t* = 0+) twice
+ * the smooth parts' breaking time 1/rho when they break too; null when no shock forms or a
+ * kink sits in convex surroundings (no natural scale). Used to choose solve and verify ranges.
+ */
+export function twiceBreakingTime(r: Pick<ShockReport, 'time' | 'rho'>): number | null {
+  if (r.time === null) return null;
+  if (r.time > 0) return 2 * r.time;
+  return r.rho > 0 ? 2 / r.rho : null;
 }

@@ -210,6 +210,7 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
   }
   const report: ShockReport = {
     forms: br.time !== null, time: br.time, location, rho: br.rho, reynolds, regime, speed, lax,
+    ...(br.kink ? { kink: { location: br.kink.at, jump: br.kink.jump } } : {}),
   };
   return { report, steps };
 }
