@@ -33,7 +33,7 @@ import { UsageError } from '../cli/errors.js';
 /** DESIGN §1: H(p) = p^2/2, the only Hamiltonian the Cole-Hopf transform linearises. */
 const BURGERS_HAMILTONIAN = mul(num(1, 2), pow(sym('p'), 2));
 
-export const SCHEMES = ['weno5', 'godunov', 'cole-hopf', 'hj'] as const;
+export const SCHEMES = ['weno5-imex', 'weno5', 'godunov-imex', 'godunov', 'cole-hopf', 'hj'] as const;
 export type SolveScheme = (typeof SCHEMES)[number];
 
 /** Which coordinate x is, and where the line comes from (`solve --json`: `coordinate`). */
@@ -117,7 +117,7 @@ export function runScheme(scheme: SolveScheme, grid: Grid, data: LineData, nu: n
       const r = evolve(generatedSolver1D(H, 'hj'), Float64Array.from(grid.x, data.u0));
       return { u: r.u!, p: r.p };
     })
-    .with('godunov', 'weno5', (s) => {
+    .with('godunov', 'weno5', 'godunov-imex', 'weno5-imex', (s) => {
       const p = evolve(generatedSolver1D(H, s), data.p0).p;
       const u = new Float64Array(p.length);
       u[0] = nu > 0 ? exact(grid.x.subarray(0, 1)).u[0] : inviscidValue(data, grid.x[0], time);
