@@ -47,14 +47,17 @@ export interface Solver1D {
   readonly implicitDiffusion: boolean;
 }
 
+/** The default Courant number of each 1-D scheme (IMEX: of the advection alone). */
+export const DEFAULT_CFL: Readonly<Record<Scheme1D, number>> = { godunov: 0.9, weno5: 0.5, hj: 0.9, 'weno5-imex': 0.5, 'godunov-imex': 0.9 };
+
 /** The 1-D solver of `scheme` for the derived Hamiltonian H(variable). */
 export function solver1D(H: Expr, scheme: Scheme1D, variable = 'p'): Solver1D {
   switch (scheme) {
-    case 'godunov': return { scheme, kernel: godunovSolverKernel(H, variable), ghosts: 1, unknown: 'p', cfl: 0.9, implicitDiffusion: false };
-    case 'weno5': return { scheme, kernel: weno5SolverKernel(H, variable), ghosts: 3, unknown: 'p', cfl: 0.5, implicitDiffusion: false };
-    case 'hj': return { scheme, kernel: hjLaxFriedrichsKernel(H, variable), ghosts: 1, unknown: 'u', cfl: 0.9, implicitDiffusion: false };
-    case 'weno5-imex': return { scheme, kernel: weno5ImexKernel(H, variable), ghosts: 3, unknown: 'p', cfl: 0.5, implicitDiffusion: true };
-    case 'godunov-imex': return { scheme, kernel: godunovImexKernel(H, variable), ghosts: 1, unknown: 'p', cfl: 0.9, implicitDiffusion: true };
+    case 'godunov': return { scheme, kernel: godunovSolverKernel(H, variable), ghosts: 1, unknown: 'p', cfl: DEFAULT_CFL[scheme], implicitDiffusion: false };
+    case 'weno5': return { scheme, kernel: weno5SolverKernel(H, variable), ghosts: 3, unknown: 'p', cfl: DEFAULT_CFL[scheme], implicitDiffusion: false };
+    case 'hj': return { scheme, kernel: hjLaxFriedrichsKernel(H, variable), ghosts: 1, unknown: 'u', cfl: DEFAULT_CFL[scheme], implicitDiffusion: false };
+    case 'weno5-imex': return { scheme, kernel: weno5ImexKernel(H, variable), ghosts: 3, unknown: 'p', cfl: DEFAULT_CFL[scheme], implicitDiffusion: true };
+    case 'godunov-imex': return { scheme, kernel: godunovImexKernel(H, variable), ghosts: 1, unknown: 'p', cfl: DEFAULT_CFL[scheme], implicitDiffusion: true };
   }
 }
 
