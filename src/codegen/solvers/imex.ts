@@ -13,8 +13,9 @@
 // makes stiff are damped (Crank-Nicolson would flip their sign every step
 // undamped). Each stage is one tridiagonal (Thomas) solve:
 //   (M - k D2) p* = (M + k D2) p^n,                         k = gamma tau nu / 2
-//   (M - k' D2) p^{n+1} = M (p*/(gamma(2 - gamma)) - (1 - gamma)^2 p^n/(gamma(2 - gamma))),
-//                                                           k' = (1 - gamma) tau nu/(2 - gamma)
+//   (M - k D2) p^{n+1} = M (p*/(gamma(2 - gamma)) - (1 - gamma)^2 p^n/(gamma(2 - gamma))),
+// the same k = (1 - gamma) tau nu/(2 - gamma) = (1 - 1/sqrt 2) tau nu in both (this gamma),
+// so M - k D2 is factored once per step and serves all four solves.
 // D2 = (p_{i+1} - 2 p_i + p_{i-1})/dx^2 and M the mass stencil of the Laplacian:
 //   WENO5: M = (1, 10, 1)/12, the fourth-order compact Laplacian M^{-1} D2 (Collatz/Numerov),
 //   Godunov: M = identity, the second-order central Laplacian of the explicit scheme.
@@ -39,64 +40,79 @@ const add = (a: KExpr, b: KExpr): KExpr => bin('+', a, b);
 const sub = (a: KExpr, b: KExpr): KExpr => bin('-', a, b);
 const mul = (a: KExpr, b: KExpr): KExpr => bin('*', a, b);
 
-/** Locals of the diffusion solve, declared once before the time loop (two stages assign them). */
+/** Locals of the diffusion solve, declared once before the time loop. */
 const DIFFUSION_LOCALS = ['half', 'kd', 'off', 'dia', 'den'] as const;
 
 /**
- * The statements of D(tau): p_t = nu p_xx over `tau` on the interior g <= i < n - g of `p`,
- * by TR-BDF2 with two Thomas solves. Scratch: `q` (p^n), `r` (right-hand side, then the
- * eliminated right-hand side), `cp` (the eliminated super-diagonal).
+ * TR-BDF2's two stages share one matrix: with gamma = 2 - sqrt 2,
+ * gamma/2 = (1 - gamma)/(2 - gamma) = 1 - 1/sqrt 2, so both solve (M - k D2) x = r with
+ * k = (1 - 1/sqrt 2) tau nu. One factorisation serves both stages of both half steps of a step.
  */
-export function implicitDiffusion(tau: KExpr, g: number, M: MassStencil): Stmt[] {
-  const i = kvar('i'), n = kvar('n'), dx = kvar('dx');
-  const at = (a: string, off: number, base: KExpr = i) => index(a, iadd(base, off));
+export const TR_BDF2_STAGE = 1 - Math.SQRT1_2;
+
+/**
+ * Factor M - k D2 for the Thomas algorithm (kd = k/dx^2): off-diagonals M.side - kd, diagonal
+ * M.centre + 2 kd, the first and last diagonals + off (the ghost p_{g-1} = p_g eliminated).
+ * Scratch: `cp` (eliminated super-diagonal), `di` (inverse pivots). Strictly diagonally
+ * dominant, so no pivoting.
+ */
+function thomasFactor(g: number, M: MassStencil): Stmt[] {
+  const i = kvar('i'), n = kvar('n');
   const first = num(g), last = iadd(n, -g - 1);
+  const kd = kvar('kd'), off = kvar('off'), dia = kvar('dia'), den = kvar('den');
+  return [
+    comment('factor M - k D2 once per step (Thomas: inverse pivots di, eliminated super-diagonal cp)'),
+    assign(off, sub(num(M.side), kd)),
+    assign(dia, add(num(M.centre), mul(num(2), kd))),
+    assign(index('di', first), bin('/', num(1), add(dia, off))),
+    assign(index('cp', first), mul(off, index('di', first))),
+    loop('i', g + 1, last, [
+      assign(den, sub(dia, mul(off, index('cp', iadd(i, -1))))),
+      assign(index('di', i), bin('/', num(1), den)),
+      assign(index('cp', i), mul(off, index('di', i))),
+    ]),
+    assign(index('di', last), bin('/', num(1), sub(add(dia, off), mul(off, index('cp', iadd(last, -1)))))),
+  ];
+}
+
+/** Solve (M - k D2) p = r with the factors of thomasFactor: forward elimination into r, back substitution into p. */
+function thomasSolve(g: number): Stmt[] {
+  const i = kvar('i'), n = kvar('n'), k = kvar('k'), off = kvar('off');
+  const first = num(g), last = iadd(n, -g - 1), back = bin('-', last, k);
+  return [
+    assign(index('r', first), mul(index('r', first), index('di', first))),
+    loop('i', g + 1, iadd(n, -g), [assign(index('r', i), mul(sub(index('r', i), mul(off, index('r', iadd(i, -1)))), index('di', i)))]),
+    assign(index('p', last), index('r', last)),
+    loop('k', 1, iadd(n, -2 * g), [assign(index('p', back), sub(index('r', back), mul(index('cp', back), index('p', iadd(back, 1)))))]),
+  ];
+}
+
+/**
+ * The statements of D(tau): p_t = nu p_xx over tau on the interior g <= i < n - g of `p`,
+ * by TR-BDF2 with two Thomas solves, given the factors of M - k D2 for this tau.
+ * Scratch: `q` (p^n), `r` (right-hand side).
+ */
+export function implicitDiffusion(g: number, M: MassStencil): Stmt[] {
+  const i = kvar('i'), n = kvar('n');
+  const at = (a: string, off: number, base: KExpr = i) => index(a, iadd(base, off));
   const interior = (body: readonly Stmt[]) => loop('i', g, iadd(n, -g), body, true);
-  const ghosts = outflowGhosts('p', g, first, last, (c) => c);
+  const ghosts = outflowGhosts('p', g, num(g), iadd(n, -g - 1), (c) => c);
   const massOf = (a: string): KExpr => (M.side === 0
     ? (M.centre === 1 ? at(a, 0) : mul(num(M.centre), at(a, 0)))
     : add(mul(num(M.side), add(at(a, -1), at(a, 1))), mul(num(M.centre), at(a, 0))));
   const secondDifference = (a: string): KExpr => add(sub(at(a, -1), mul(num(2), at(a, 0))), at(a, 1));
-  const kd = kvar('kd'), off = kvar('off'), dia = kvar('dia'), den = kvar('den');
-  /** Solve (M - kd dx^2 D2) p = r by Thomas: off-diagonals M.side - kd, diagonal M.centre + 2 kd, ends + off (ghost eliminated). */
-  const thomas = (): Stmt[] => {
-    const k = kvar('k');
-    const back = bin('-', last, k);
-    return [
-      assign(off, sub(num(M.side), kd)),
-      assign(dia, add(num(M.centre), mul(num(2), kd))),
-      comment('Thomas forward elimination (first row: the ghost p_{g-1} = p_g folded into the diagonal)'),
-      assign(den, add(dia, off)),
-      assign(index('cp', first), bin('/', off, den)),
-      assign(index('r', first), bin('/', index('r', first), den)),
-      loop('i', g + 1, last, [
-        assign(den, sub(dia, mul(off, at('cp', -1)))),
-        assign(index('cp', i), bin('/', off, den)),
-        assign(index('r', i), bin('/', sub(at('r', 0), mul(off, at('r', -1))), den)),
-      ]),
-      assign(den, sub(add(dia, off), mul(off, index('cp', iadd(last, -1))))),
-      assign(index('r', last), bin('/', sub(index('r', last), mul(off, index('r', iadd(last, -1)))), den)),
-      comment('back substitution'),
-      assign(index('p', last), index('r', last)),
-      loop('k', 1, iadd(n, -2 * g), [assign(index('p', back), sub(index('r', back), mul(index('cp', back), index('p', iadd(back, 1)))))]),
-    ];
-  };
   const gamma = TR_BDF2_GAMMA, a = 1 / (gamma * (2 - gamma)), b = ((1 - gamma) * (1 - gamma)) / (gamma * (2 - gamma));
-  const diffusionNumber = (c: number): KExpr => bin('/', mul(mul(num(c), tau), kvar('nu')), mul(dx, dx));
   return [
-    comment(`implicit diffusion over tau = ${tau.k === 'var' ? tau.name : 'the step'}: TR-BDF2 (gamma = 2 - sqrt 2), ${M.name}`),
+    comment(`implicit diffusion over half = dt/2: TR-BDF2 (gamma = 2 - sqrt 2), ${M.name}`),
     ...ghosts,
-    interior([assign(at('q', 0), at('p', 0))]),
-    comment('trapezoidal stage to gamma tau: (M - k D2) p* = (M + k D2) p^n, k = gamma tau nu/2 (kd = k/dx^2)'),
-    assign(kd, diffusionNumber(gamma / 2)),
-    interior([assign(at('r', 0), add(massOf('p'), mul(kd, secondDifference('p'))))]),
-    ...thomas(),
-    comment(`BDF2 stage to tau: (M - k' D2) p = M (${a} p* - ${b} p^n), k' = (1 - gamma) tau nu/(2 - gamma)`),
-    interior([assign(at('p', 0), sub(mul(num(a), at('p', 0)), mul(num(b), at('q', 0))))]),
+    comment('trapezoidal stage to gamma half: (M - k D2) p* = (M + k D2) p^n, k = gamma half nu/2; p^n kept in q (ghosts included)'),
+    loop('i', 0, n, [assign(at('q', 0), at('p', 0))], true),
+    interior([assign(at('r', 0), add(massOf('p'), mul(kvar('kd'), secondDifference('p'))))]),
+    ...thomasSolve(g),
+    comment(`BDF2 stage to half: (M - k D2) p = M (${a} p* - ${b} p^n), k = (1 - gamma) half nu/(2 - gamma), the same k`),
     ...ghosts,
-    interior([assign(at('r', 0), massOf('p'))]),
-    assign(kd, diffusionNumber((1 - gamma) / (2 - gamma))),
-    ...thomas(),
+    interior([assign(at('r', 0), sub(mul(num(a), massOf('p')), mul(num(b), massOf('q'))))]),
+    ...thomasSolve(g),
   ];
 }
 
@@ -108,10 +124,11 @@ function advectionStep(speeds: readonly Stmt[]): Stmt[] {
     ...speeds,
     assign(kvar('dt'), kcall('min', bin('/', mul(kvar('cfl'), kvar('dx')), kcall('max', kvar('amax'), num(1e-12))), sub(kvar('t_end'), kvar('t')))),
     assign(kvar('half'), bin('/', kvar('dt'), num(2))),
+    assign(kvar('kd'), bin('/', mul(mul(num(TR_BDF2_STAGE), kvar('half')), kvar('nu')), mul(kvar('dx'), kvar('dx')))),
   ];
 }
 
-const IMEX_SCRATCH = ['q', 'r', 'cp'] as const;
+const IMEX_SCRATCH = ['q', 'r', 'cp', 'di'] as const;
 
 /** WENO5-JS + SSP-RK3 for the flux, TR-BDF2 with the compact fourth-order Laplacian for the diffusion, Strang-split. */
 export function weno5ImexKernel(flux: Expr, variable = 'p'): Kernel {
@@ -123,7 +140,7 @@ export function weno5ImexKernel(flux: Expr, variable = 'p'): Kernel {
   const interior = (body: readonly Stmt[]) => loop('i', g, iadd(n, -g), body, true);
   const ghosts = [comment('outflow ghost cells (3 per side) copy the first and last interior values'), ...outflowGhosts('p', g, num(g), iadd(n, -g - 1), (c) => c)];
   const face = weno5Flux((o) => at('fp', j, o), (o) => at('fm', j, o));
-  const diffusion = implicitDiffusion(kvar('half'), g, COMPACT_FOURTH_ORDER);
+  const diffusion = implicitDiffusion(g, COMPACT_FOURTH_ORDER);
   return {
     name: 'burgers_weno5_imex',
     doc: 'IMEX for p_t + f(p)_x = nu p_xx with the derived flux f = H: Strang splitting D(dt/2) A(dt) D(dt/2), A = WENO5-JS (global Lax-Friedrichs splitting) + SSP-RK3 for the flux, D = TR-BDF2 (L-stable, two Thomas solves) with the fourth-order compact Laplacian; dt from the advection CFL only; point values with three ghost cells at each end (outflow); integrates to t_end in place and returns the number of steps.',
@@ -140,6 +157,7 @@ export function weno5ImexKernel(flux: Expr, variable = 'p'): Kernel {
       ...DIFFUSION_LOCALS.map((v) => declare(v, num(0))),
       ...timeLoop([
         ...advectionStep([interior([accumulate(kvar('amax'), kcall('abs', F.df(p(0))), 'max')])]),
+        ...thomasFactor(g, COMPACT_FOURTH_ORDER),
         ...diffusion,
         comment('explicit advection over dt: SSP-RK3 stages of L(p) = -(F_{i+1/2} - F_{i-1/2})/dx (no diffusion term)'),
         interior([assign(at('p0', i, 0), p(0))]),
@@ -167,7 +185,7 @@ export function godunovImexKernel(flux: Expr, variable = 'p'): Kernel {
   const p = (o: number): KExpr => index('p', iadd(i, o));
   const interior = (body: readonly Stmt[]) => loop('i', 1, iadd(n, -1), body, true);
   const ghosts = [comment('outflow ghost cells: p[0] = p[1], p[n-1] = p[n-2]'), ...outflowGhosts('p', 1, num(1), iadd(n, -2), (c) => c)];
-  const diffusion = implicitDiffusion(kvar('half'), 1, CENTRAL_SECOND_ORDER);
+  const diffusion = implicitDiffusion(1, CENTRAL_SECOND_ORDER);
   return {
     name: 'burgers_godunov_imex',
     doc: 'IMEX for p_t + f(p)_x = nu p_xx with the derived flux f = H: Strang splitting D(dt/2) A(dt) D(dt/2), A = Godunov (exact Riemann flux, sonic entropy fix), D = TR-BDF2 (L-stable, two Thomas solves) with the central Laplacian; dt from the advection CFL only; p has one ghost cell at each end (outflow); integrates to t_end in place and returns the number of steps.',
@@ -180,6 +198,7 @@ export function godunovImexKernel(flux: Expr, variable = 'p'): Kernel {
       ...DIFFUSION_LOCALS.map((v) => declare(v, num(0))),
       ...timeLoop([
         ...advectionStep([interior([accumulate(kvar('amax'), kcall('abs', F.df(p(0))), 'max')])]),
+        ...thomasFactor(1, CENTRAL_SECOND_ORDER),
         ...diffusion,
         comment('explicit advection over dt: Godunov flux at interface i+1/2, conservative update'),
         ...ghosts,
