@@ -59,7 +59,7 @@ export function coleHopfQuadrature(pr: ColeHopfProblem): ColeHopfValue {
   const h = (b - a) / (m - 1);
   // Trapezoid error for a Gaussian of width sigma ~ 2 exp(-2 pi^2 sigma^2/h^2): 5e-9 at h = sigma.
   if (!(h <= sigma)) {
-    throw new ColeHopfUnresolved(`the Cole-Hopf quadrature needs sqrt(2 nu t) >= its spacing ${h.toPrecision(3)}, i.e. t >= ${((h * h) / (2 * nu)).toPrecision(3)} (got t = ${t}, nu = ${nu})`);
+    throw new ColeHopfUnresolved(`the Cole-Hopf quadrature needs sqrt(2 nu t) >= its spacing ${h.toExponential(2)}, i.e. t >= ${((h * h) / (2 * nu)).toExponential(2)} (got t = ${t}, nu = ${nu})`);
   }
   const y = new Float64Array(m), L = new Float64Array(m), w = new Float64Array(m).fill(h), e = new Float64Array(m);
   w[0] = w[m - 1] = h / 2;
