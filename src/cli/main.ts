@@ -103,12 +103,16 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
       const { intermediates } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
       const started = performance.now(), elapsed = () => (performance.now() - started) / 1000;
       // progress with an ETA on a terminal, once the solve has run for a second
-      const onProgress = io.progress && !o.quiet ? (t: number) => { if (elapsed() > 1) io.err(`${solveProgress(t, o.time, elapsed())}\r`); } : undefined;
+      let shown = false;
+      const onProgress = io.progress && !o.quiet ? (t: number) => { if (elapsed() > 1) { io.err(`${solveProgress(t, o.time, elapsed())}\r`); shown = true; } } : undefined;
+      const endProgress = () => { if (shown) io.err('\n'); };
       try {
         const r = solveQuotient(intermediates, { time: o.time, viscosity: o.viscosity, grid: o.grid, scheme: o.scheme, maxWork: o.allowLong ? Infinity : WORK_LIMIT, onProgress });
+        endProgress();
         io.out(o.json ? JSON.stringify(r) + '\n' : solveSummary(r, intermediates.shock.report));
         if (!o.quiet) io.err(`${solveTiming(r, elapsed())}\n`);
       } catch (e) {
+        endProgress();
         if (!(e instanceof SolveCheckFailed)) throw e;
         io.err(`hugoniot: solve failed its check: ${e.message}\n`);
         code = EXIT.failedCheck;
