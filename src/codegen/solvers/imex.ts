@@ -75,13 +75,17 @@ function thomasFactor(g: number, M: MassStencil): Stmt[] {
   ];
 }
 
-/** Solve (M - k D2) p = r with the factors of thomasFactor: forward elimination into r, back substitution into p. */
-function thomasSolve(g: number): Stmt[] {
+/**
+ * Solve (M - k D2) p = rhs with the factors of thomasFactor: forward elimination into r
+ * (the right-hand side computed in the same sweep: it reads p and q, which the sweep does
+ * not write), back substitution into p. `rhs(j)` is the right-hand side at index j.
+ */
+function thomasSolve(g: number, rhs: (j: KExpr) => KExpr): Stmt[] {
   const i = kvar('i'), n = kvar('n'), k = kvar('k'), off = kvar('off');
   const first = num(g), last = iadd(n, -g - 1), back = bin('-', last, k);
   return [
-    assign(index('r', first), mul(index('r', first), index('di', first))),
-    loop('i', g + 1, iadd(n, -g), [assign(index('r', i), mul(sub(index('r', i), mul(off, index('r', iadd(i, -1)))), index('di', i)))]),
+    assign(index('r', first), mul(rhs(first), index('di', first))),
+    loop('i', g + 1, iadd(n, -g), [assign(index('r', i), mul(sub(rhs(i), mul(off, index('r', iadd(i, -1)))), index('di', i)))]),
     assign(index('p', last), index('r', last)),
     loop('k', 1, iadd(n, -2 * g), [assign(index('p', back), sub(index('r', back), mul(index('cp', back), index('p', iadd(back, 1)))))]),
   ];
@@ -90,29 +94,26 @@ function thomasSolve(g: number): Stmt[] {
 /**
  * The statements of D(tau): p_t = nu p_xx over tau on the interior g <= i < n - g of `p`,
  * by TR-BDF2 with two Thomas solves, given the factors of M - k D2 for this tau.
- * Scratch: `q` (p^n), `r` (right-hand side).
+ * Scratch: `q` (p^n), `r` (the eliminated right-hand side).
  */
 export function implicitDiffusion(g: number, M: MassStencil): Stmt[] {
-  const i = kvar('i'), n = kvar('n');
-  const at = (a: string, off: number, base: KExpr = i) => index(a, iadd(base, off));
-  const interior = (body: readonly Stmt[]) => loop('i', g, iadd(n, -g), body, true);
+  const n = kvar('n');
+  const at = (a: string, j: KExpr, off: number) => index(a, iadd(j, off));
   const ghosts = outflowGhosts('p', g, num(g), iadd(n, -g - 1), (c) => c);
-  const massOf = (a: string): KExpr => (M.side === 0
-    ? (M.centre === 1 ? at(a, 0) : mul(num(M.centre), at(a, 0)))
-    : add(mul(num(M.side), add(at(a, -1), at(a, 1))), mul(num(M.centre), at(a, 0))));
-  const secondDifference = (a: string): KExpr => add(sub(at(a, -1), mul(num(2), at(a, 0))), at(a, 1));
+  const massOf = (a: string, j: KExpr): KExpr => (M.side === 0
+    ? (M.centre === 1 ? at(a, j, 0) : mul(num(M.centre), at(a, j, 0)))
+    : add(mul(num(M.side), add(at(a, j, -1), at(a, j, 1))), mul(num(M.centre), at(a, j, 0))));
+  const secondDifference = (a: string, j: KExpr): KExpr => add(sub(at(a, j, -1), mul(num(2), at(a, j, 0))), at(a, j, 1));
   const gamma = TR_BDF2_GAMMA, a = 1 / (gamma * (2 - gamma)), b = ((1 - gamma) * (1 - gamma)) / (gamma * (2 - gamma));
   return [
     comment(`implicit diffusion over half = dt/2: TR-BDF2 (gamma = 2 - sqrt 2), ${M.name}`),
     ...ghosts,
     comment('trapezoidal stage to gamma half: (M - k D2) p* = (M + k D2) p^n, k = gamma half nu/2; p^n kept in q (ghosts included)'),
-    loop('i', 0, n, [assign(at('q', 0), at('p', 0))], true),
-    interior([assign(at('r', 0), add(massOf('p'), mul(kvar('kd'), secondDifference('p'))))]),
-    ...thomasSolve(g),
+    loop('i', 0, n, [assign(at('q', kvar('i'), 0), at('p', kvar('i'), 0))], true),
+    ...thomasSolve(g, (j) => add(massOf('q', j), mul(kvar('kd'), secondDifference('q', j)))),
     comment(`BDF2 stage to half: (M - k D2) p = M (${a} p* - ${b} p^n), k = (1 - gamma) half nu/(2 - gamma), the same k`),
     ...ghosts,
-    interior([assign(at('r', 0), sub(mul(num(a), massOf('p')), mul(num(b), massOf('q'))))]),
-    ...thomasSolve(g),
+    ...thomasSolve(g, (j) => sub(mul(num(a), massOf('p', j)), mul(num(b), massOf('q', j)))),
   ];
 }
 
