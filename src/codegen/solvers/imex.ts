@@ -21,8 +21,10 @@
 //   Godunov: M = identity, the second-order central Laplacian of the explicit scheme.
 // Outflow ends: the ghost p_{g-1} = p_g (zero gradient) eliminated from the first
 // and last rows. Every matrix is strictly diagonally dominant, so Thomas needs
-// no pivoting. The hand-written reference of A is src/numerics (nu = 0); D is
-// tested against the exact decay of Fourier modes and the whole step against Cole-Hopf.
+// no pivoting. Tests (test/codegen/solvers/imex.test.ts): at nu = 0 the kernels equal
+// the explicit ones (themselves tested against src/numerics); the whole step against
+// the exact spreading Gaussian of p_t + p_x = nu p_xx, L-stability at nu = 1e4, the
+// order in dt on the double well against Cole-Hopf.
 import type { Expr } from '../../ir/expr.js';
 import { accumulate, assign, bin, comment, declare, iadd, index, kcall, kneg, kvar, loop, num, type KExpr, type Kernel, type Stmt } from '../kernel-ir.js';
 import { godunovFlux, kernelFlux, equationComment, outflowGhosts, SOLVER_SCALARS, solverArray, timeLoop } from './stencil.js';
