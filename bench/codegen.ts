@@ -1,4 +1,4 @@
-// Issue 3 benchmarks (ratios, one run, same machine):
+// Issue 3 benchmarks (ratios, one run, same machine), and issue 8's IMEX bench (bench/imex.ts, last):
 //  1. Burgers (Godunov): generated in-process JS vs exported C vs exported NumPy,
 //     cell updates per second at 2^16 and 2^20 cells.
 //  2. Gradient of a small MLP loss: generated kernel vs mathjs compile().evaluate
@@ -130,3 +130,6 @@ if (torchRun.status === 0) {
 } else {
   console.log(` PyTorch comparison skipped: python3 cannot import torch (${(torchRun.stderr || '').trim().split('\\n').pop()})`);
 }
+
+// 4. IMEX vs explicit WENO5 at 3000 cells (issue 8): its own script, run last.
+await import('./imex.js');

@@ -4,8 +4,9 @@ import { Command, CommanderError, Option } from 'commander';
 import { runPipeline } from '../pipeline/derive.js';
 import { exportFiles } from '../codegen/export.js';
 import { TARGETS, type TargetName } from '../codegen/targets/index.js';
-import { SCHEMES, solveQuotient, type SolveScheme } from '../pipeline/solve.js';
-import { solveSummary } from '../print/solve-summary.js';
+import { DEFAULT_SCHEME, SCHEMES, solveQuotient, type SolveScheme } from '../pipeline/solve.js';
+import { SolveCheckFailed, WORK_LIMIT } from '../pipeline/solve-guards.js';
+import { solveProgress, solveSummary, solveTiming } from '../print/solve-summary.js';
 import { printDerivation } from '../print/index.js';
 import { summary } from '../print/summary.js';
 import { loadSpec } from '../spec/load.js';
@@ -17,19 +18,22 @@ const FORMATS = ['tex', 'md', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 const EXTENSION: Record<Format, string> = { tex: 'tex', md: 'md', json: 'json', html: 'html' };
 
+/** A decimal number as written by a person: no hex, binary, "Infinity", blanks or underscores (Number() accepts most of those). */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+const strictNumber = (v: string): number => (DECIMAL.test(v) ? Number(v) : NaN);
 const positiveNumber = (flag: string) => (v: string): number => {
-  const x = Number(v);
-  if (!(Number.isFinite(x) && x > 0)) throw new UsageError(`${flag}: expected a positive number, got "${v}"`);
+  const x = strictNumber(v);
+  if (!(Number.isFinite(x) && x > 0)) throw new UsageError(`${flag}: expected a positive number (decimal notation), got "${v}"`);
   return x;
 };
 const nonNegativeNumber = (flag: string) => (v: string): number => {
-  const x = Number(v);
-  if (!(Number.isFinite(x) && x >= 0)) throw new UsageError(`${flag}: expected a number >= 0, got "${v}"`);
+  const x = strictNumber(v);
+  if (!(Number.isFinite(x) && x >= 0)) throw new UsageError(`${flag}: expected a number >= 0 (decimal notation), got "${v}"`);
   return x;
 };
 const positiveInteger = (flag: string) => (v: string): number => {
-  const x = Number(v);
-  if (!(Number.isInteger(x) && x >= 8)) throw new UsageError(`${flag}: expected an integer >= 8, got "${v}"`);
+  const x = /^\d+$/.test(v) ? Number(v) : NaN;
+  if (!(Number.isInteger(x) && x >= 8)) throw new UsageError(`${flag}: expected an integer >= 8 (decimal digits only), got "${v}"`);
   return x;
 };
 
@@ -86,16 +90,32 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .requiredOption('--time <T>', 'final time', positiveNumber('--time'))
     .option('--viscosity <nu>', 'viscosity (default: from the spec, nu = temperature / 2; 0 = inviscid, entropy solution; cole-hopf needs nu > 0)', nonNegativeNumber('--viscosity'))
     .option('--grid <N>', 'number of cells', positiveInteger('--grid'), 1200)
-    .addOption(new Option('--scheme <scheme>', 'numerical scheme').choices(SCHEMES).default('weno5'))
+    .addOption(new Option('--scheme <scheme>', 'numerical scheme (*-imex: implicit diffusion, dt limited by the advection CFL only)').choices(SCHEMES).default(DEFAULT_SCHEME))
     .option('--json', 'print x, u, p, time, viscosity, scheme, shocks as JSON')
+    .option('--allow-long', `run even when the estimated work (steps x cells) exceeds ${WORK_LIMIT.toExponential(0).replace('e+', 'e')} (about a minute)`)
     .addOption(rulesOption())
     .option('--quiet', 'no progress messages')
-    .action((specPath: string, o: { time: number; viscosity?: number; grid: number; scheme: SolveScheme; json?: boolean; rules?: string; quiet?: boolean }) => {
+    .action((specPath: string, o: { time: number; viscosity?: number; grid: number; scheme: SolveScheme; json?: boolean; allowLong?: boolean; rules?: string; quiet?: boolean }) => {
       const spec = loadSpec(specPath);
       const { derivation, intermediates } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
-      const r = solveQuotient(intermediates, { time: o.time, viscosity: o.viscosity, grid: o.grid, scheme: o.scheme, onProgress: io.progress && !o.quiet ? (t) => io.err(`hugoniot: t = ${t.toFixed(4)}\r`) : undefined });
-      io.out(o.json ? JSON.stringify(r) + '\n' : solveSummary(r, intermediates.shock.report));
-      code = checkExitCode(derivation.report, io.err);
+      const started = performance.now(), elapsed = () => (performance.now() - started) / 1000;
+      // progress with an ETA on a terminal, once the solve has run for a second
+      let shown = false;
+      const onProgress = io.progress && !o.quiet ? (t: number) => { if (elapsed() > 1) { io.err(`${solveProgress(t, o.time, elapsed())}\r`); shown = true; } } : undefined;
+      const endProgress = () => { if (shown) io.err('\n'); };
+      try {
+        const r = solveQuotient(intermediates, { time: o.time, viscosity: o.viscosity, grid: o.grid, scheme: o.scheme, maxWork: o.allowLong ? Infinity : WORK_LIMIT, onProgress });
+        endProgress();
+        io.out(o.json ? JSON.stringify(r) + '\n' : solveSummary(r, intermediates.shock.report));
+        if (!o.quiet) io.err(`${solveTiming(r, elapsed())}\n`);
+      } catch (e) {
+        endProgress();
+        if (!(e instanceof SolveCheckFailed)) throw e;
+        io.err(`hugoniot: solve failed its check: ${e.message}\n`);
+        code = EXIT.failedCheck;
+      }
+      // The one exit policy: a failed derivation check fails solve too, named on stderr.
+      if (checkExitCode(derivation.report, io.err) !== EXIT.ok) code = EXIT.failedCheck;
     });
 
   program.command('export')

@@ -6,7 +6,8 @@
 //   a flat line (1-D quotient or slice), also: lbar (u(x,0) = Lbar(x)), lbar_slope (p(x,0) = Lbar'(x))
 //     and the solvers generated from the derived HJ equation (pde.ts hamiltonianOf:
 //     H read off coarse.hamiltonJacobi, the flux of p = u_x is f = H):
-//     burgers_godunov, burgers_weno5, hj_lax_friedrichs (solvers/)
+//     burgers_godunov, burgers_weno5, hj_lax_friedrichs, and the IMEX burgers_weno5_imex,
+//     burgers_godunov_imex (explicit flux, implicit diffusion by Thomas solves) (solvers/)
 //   torch: the loss kernel as a torch function; the driver prints L and autograd's gradient
 import { match } from 'ts-pattern';
 import { diff } from '../ir/diff.js';
@@ -104,6 +105,8 @@ ${kernels.some((k) => k.name === 'hvp') ? `    ${run} hvp ${sk.parameterCount} $
 ` : ''}${sk.line ? `    ${run} solve 2 400                  # T, N [, NU [, SCHEME]] -> lines "x p" of the Godunov solution on [${sk.line.lo}, ${sk.line.hi}]
     ${run} solve 2 400 ${sk.line.nu} weno5      # WENO5 + SSP-RK3: lines "x p"
     ${run} solve 2 400 ${sk.line.nu} hj         # Lax-Friedrichs for u_t + H(u_x) = nu u_xx: lines "x u p", p = centred difference of u
+    ${run} solve 2 400 ${sk.line.nu} weno5-imex # WENO5 flux, implicit diffusion (dt set by the advection CFL only): lines "x p"
+    ${run} solve 2 400 ${sk.line.nu} godunov-imex # Godunov flux, implicit diffusion: lines "x p"
 ` : ''}${kernels.some((k) => k.name === 'mlp_grad') ? `    ${run} mlp_grad < input.txt   # theta, X (N x input, row-major), Y (N x output), each as length then values\n    ${run} mlp_hvp < input.txt    # theta, v, X, Y: H(theta) v by the R-operator\n` : ''}`;
   return { [fileName]: file, 'README.md': readme };
 }

@@ -15,7 +15,7 @@ export { stabilityPass } from './passes/stability.js';
 export { lowerMlpLoss, lowerMlpGradient, mlpLayout, type MlpDescription, type LayerLayout } from './tensor-mlp.js';
 export { lowerMlpHessianVectorProduct } from './tensor-mlp-hvp.js';
 export { hamiltonianOf, EquationFormError, HJ_SYMBOLS, type HJSymbols } from './pde.js';
-export { godunovSolverKernel, weno5SolverKernel, hjLaxFriedrichsKernel, burgers2dGodunovKernel, burgers2dWeno5Kernel, hj2dLaxFriedrichsKernel, solver1D, solvers1D, SCHEMES_1D, SCHEMES_2D, type Scheme1D, type Scheme2D, type Solver1D } from './solvers/index.js';
+export { godunovSolverKernel, weno5SolverKernel, hjLaxFriedrichsKernel, weno5ImexKernel, godunovImexKernel, burgers2dGodunovKernel, burgers2dWeno5Kernel, hj2dLaxFriedrichsKernel, solver1D, solvers1D, SCHEMES_1D, SCHEMES_2D, type Scheme1D, type Scheme2D, type Solver1D } from './solvers/index.js';
 export { generatedSolver1D, generatedSolver2D, generatedHJ2D, type GeneratedSolver1D, type GeneratedSolver2D, type GeneratedHJ2D, type SolutionHJ2D, type Solve1DOptions, type Solve2DOptions, type Solution1D } from './generated-solver.js';
 export { emit, emitModule, emitParts, runPasses, PASSES } from './emit.js';
 export { compileJs } from './compile-js.js';

@@ -22,6 +22,13 @@ export interface ColeHopfProblem {
   readonly points?: number;
 }
 
+/**
+ * The quadrature cannot resolve the heat kernel: its spacing h exceeds the kernel
+ * width sqrt(2 nu t) (t too small for the window; the point count is capped at 400001).
+ * The trapezoid sum would then return garbage (u = 5e289 at t = 1e-300), so it refuses.
+ */
+export class ColeHopfUnresolved extends RangeError {}
+
 export interface ColeHopfValue { readonly u: Float64Array; readonly p: Float64Array; readonly meanY: Float64Array }
 
 /**
@@ -50,6 +57,10 @@ export function coleHopfQuadrature(pr: ColeHopfProblem): ColeHopfValue {
   const sigma = Math.sqrt(2 * nu * t);
   const m = pr.points ?? Math.min(400_001, Math.max(4001, Math.ceil((20 * (b - a)) / sigma) + 1));
   const h = (b - a) / (m - 1);
+  // Trapezoid error for a Gaussian of width sigma ~ 2 exp(-2 pi^2 sigma^2/h^2): 5e-9 at h = sigma.
+  if (!(h <= sigma)) {
+    throw new ColeHopfUnresolved(`the Cole-Hopf quadrature needs sqrt(2 nu t) >= its spacing ${h.toExponential(2)}, i.e. t >= ${((h * h) / (2 * nu)).toExponential(2)} (got t = ${t}, nu = ${nu})`);
+  }
   const y = new Float64Array(m), L = new Float64Array(m), w = new Float64Array(m).fill(h), e = new Float64Array(m);
   w[0] = w[m - 1] = h / 2;
   for (let j = 0; j < m; j++) { y[j] = a + j * h; L[j] = pr.lbar(y[j]); }

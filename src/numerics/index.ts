@@ -10,7 +10,7 @@ export { sspRk3Step, rkScratch, type SemiDiscrete, type RkScratch } from './ssp-
 export { solveBurgers1D, type Scheme, type BurgersProblem, type BurgersSolution } from './solve-burgers.js';
 export { solveBurgers2D, type Burgers2DProblem } from './burgers-2d.js';
 export { solveHJ1D, solveHamiltonJacobi1D, type HJProblem, type HamiltonianScheme } from './hamilton-jacobi.js';
-export { coleHopfQuadrature, coleHopfSolution, weightedLogSumExp, type ColeHopfProblem, type ColeHopfValue } from './cole-hopf-quadrature.js';
+export { coleHopfQuadrature, coleHopfSolution, ColeHopfUnresolved, weightedLogSumExp, type ColeHopfProblem, type ColeHopfValue } from './cole-hopf-quadrature.js';
 export { firstCrossing, traceCharacteristics, characteristicPositions, type Crossing, type CharacteristicData } from './characteristics.js';
 export { detectShocks, type DetectedShock, type ShockDetectionOptions } from './shock-detection.js';
 export { arcLengthMap, slopeToArcLength, slopeFromArcLength, scalarFromArcLength, interpolateLinear, type ArcLengthMap } from './arc-length.js';

@@ -4,7 +4,9 @@
 // theta* + s v of a higher-dimensional quotient (networks, bare expressions).
 // Recipe (types in comments):
 //   LineProblem -> FlatLine (coordinate x, uniform grid, u0 = Lbar, p0 = dLbar/dx)
-//     -> runScheme (u, p on the grid) -> detectShocks -> SolveResult
+//     -> estimateWork, guardWork (refuse past the limit: exit 2)
+//     -> runScheme (u, p on the grid) -> checkSolution (maximum principle: exit 1)
+//     -> detectShocks -> SolveResult   (solve-guards.ts)
 // Coordinates (DESIGN §1): a flat line is solved in its own variable. A curved
 // 1-D quotient (G not constant) is solved in arc length s = Int dw/sqrt(G),
 // where the metric is flat and the equation is the same Burgers equation
@@ -21,10 +23,12 @@ import { mul, num, pow, sub, sym } from '../ir/build.js';
 import { NormalForm } from '../ir/normal-form.js';
 import type { Expr } from '../ir/expr.js';
 import {
-  arcLengthMap, coleHopfQuadrature, convexFluxFromExpr, detectShocks, slopeToArcLength, uniformGrid,
+  arcLengthMap, coleHopfQuadrature, ColeHopfUnresolved, convexFluxFromExpr, detectShocks, slopeToArcLength, uniformGrid,
   type ArcLengthMap, type DetectedShock, type Grid,
 } from '../numerics/index.js';
+import { DEFAULT_CFL } from '../codegen/solvers/index.js';
 import { hopfLax } from '../shock/hopf-lax.js';
+import { checkSolution, estimateWork, guardWork, MAX_CELLS, maximumPrincipleBounds, WORK_LIMIT, type SchemeKind, type WorkEstimate } from './solve-guards.js';
 import type { LineProblem, LineSlice } from '../shock/shock-on-line.js';
 import { SpecError } from '../spec/errors.js';
 import type { Intermediates } from './derive.js';
@@ -33,8 +37,20 @@ import { UsageError } from '../cli/errors.js';
 /** DESIGN §1: H(p) = p^2/2, the only Hamiltonian the Cole-Hopf transform linearises. */
 const BURGERS_HAMILTONIAN = mul(num(1, 2), pow(sym('p'), 2));
 
-export const SCHEMES = ['weno5', 'godunov', 'cole-hopf', 'hj'] as const;
+export const SCHEMES = ['weno5-imex', 'weno5', 'godunov-imex', 'godunov', 'cole-hopf', 'hj'] as const;
 export type SolveScheme = (typeof SCHEMES)[number];
+/**
+ * The default: explicit WENO5 flux with implicit diffusion. Same tolerance against
+ * Cole-Hopf as explicit WENO5 (<= 1e-5 on the double well at nu = 0.05; measured
+ * 8.4e-7 vs 5.9e-7 at 300 cells, t = 0.5), dt limited by the advection CFL only
+ * (bench/imex.ts); its time error is second order (Strang), so at equal grids on
+ * smooth viscous data explicit WENO5, whose dt ~ dx^2/nu is tiny, is closer still.
+ */
+export const DEFAULT_SCHEME: SolveScheme = 'weno5-imex';
+
+const KIND: Readonly<Record<SolveScheme, SchemeKind>> = {
+  'weno5-imex': 'imex', 'godunov-imex': 'imex', weno5: 'explicit', godunov: 'explicit', hj: 'hj', 'cole-hopf': 'quadrature',
+};
 
 /** Which coordinate x is, and where the line comes from (`solve --json`: `coordinate`). */
 export interface SolveCoordinate {
@@ -71,6 +87,9 @@ export interface SolveResult {
   /** The derived viscous HJ equation E = 0 (text) and the H(p) read off it: the flux of the p_t + H(p)_x = nu p_xx that was solved. */
   readonly equation: string;
   readonly hamiltonian: string;
+  /** Time steps taken (0 for cole-hopf) and the work estimated before the solve started (steps x cells, an upper bound). */
+  readonly steps: number;
+  readonly estimate: WorkEstimate;
 }
 
 /** Initial data of the flat problem u_t + u_x^2/2 = nu u_xx on a grid. */
@@ -99,13 +118,15 @@ const SEGMENTS = 20;
  * results do not depend on whether progress is shown), each CFL-limited and
  * ending exactly on its segment's end.
  */
-export function runScheme(scheme: SolveScheme, grid: Grid, data: LineData, nu: number, time: number, H: Expr, onProgress?: (t: number) => void): { u: Float64Array; p: Float64Array } {
+export function runScheme(scheme: SolveScheme, grid: Grid, data: LineData, nu: number, time: number, H: Expr, onProgress?: (t: number) => void): { u: Float64Array; p: Float64Array; steps: number } {
   const exact = (x: Float64Array) => coleHopfQuadrature({ lbar: data.u0, nu, t: time, x, window: data.window });
+  let steps = 0;
   const evolve = (solver: GeneratedSolver1D, initial: Float64Array): Solution1D => {
     let state = initial, last: Solution1D = { p: initial, steps: 0 };
     for (let k = 1; k <= SEGMENTS; k++) {
       last = solver(state, { dx: grid.dx, nu, time: (time * k) / SEGMENTS - (time * (k - 1)) / SEGMENTS });
       state = last.u ?? last.p;
+      steps += last.steps;
       onProgress?.((time * k) / SEGMENTS);
     }
     return last;
@@ -114,20 +135,43 @@ export function runScheme(scheme: SolveScheme, grid: Grid, data: LineData, nu: n
     .with('cole-hopf', () => {
       if (!(nu > 0)) throw new UsageError('--scheme cole-hopf needs a positive viscosity');
       if (!new NormalForm().isZero(sub(H, BURGERS_HAMILTONIAN))) throw new UsageError(`--scheme cole-hopf solves H(p) = p^2/2 only (the derived H is ${text(H)})`);
-      return exact(grid.x);
+      try {
+        return { ...exact(grid.x), steps: 0 };
+      } catch (e) {
+        if (!(e instanceof ColeHopfUnresolved)) throw e;
+        throw new UsageError(`--scheme cole-hopf --time ${time}: ${e.message}`);
+      }
     })
     .with('hj', () => {
       const r = evolve(generatedSolver1D(H, 'hj'), Float64Array.from(grid.x, data.u0));
-      return { u: r.u!, p: r.p };
+      return { u: r.u!, p: r.p, steps };
     })
-    .with('godunov', 'weno5', (s) => {
+    .with('godunov', 'weno5', 'godunov-imex', 'weno5-imex', (s) => {
       const p = evolve(generatedSolver1D(H, s), data.p0).p;
       const u = new Float64Array(p.length);
-      u[0] = nu > 0 ? exact(grid.x.subarray(0, 1)).u[0] : inviscidValue(data, grid.x[0], time);
+      u[0] = anchorValue(data, H, grid.x[0], nu, time);
       for (let i = 1; i < p.length; i++) u[i] = u[i - 1] + 0.5 * (p[i] + p[i - 1]) * grid.dx;
-      return { u, p };
+      return { u, p, steps };
     })
     .exhaustive();
+}
+
+/**
+ * u at one point x (the anchor of u = Int p): Cole-Hopf for nu > 0, Hopf-Lax for nu = 0.
+ * At times so short that the quadrature cannot resolve the heat kernel
+ * (sqrt(2 nu t) below its spacing), the first-order expansion
+ * u(x, t) = u0(x) - t H(u0'(x)) + nu t u0''(x) + O(t^2), t then below h^2/(2 nu) (9e-9 on the double well).
+ */
+function anchorValue(data: LineData, H: Expr, x: number, nu: number, t: number): number {
+  if (!(nu > 0)) return inviscidValue(data, x, t);
+  try {
+    return coleHopfQuadrature({ lbar: data.u0, nu, t, x: Float64Array.of(x), window: data.window }).u[0];
+  } catch (e) {
+    if (!(e instanceof ColeHopfUnresolved)) throw e;
+    const h = 1e-4 * Math.max(1, Math.abs(x)), u0 = data.u0;
+    const slope = (u0(x + h) - u0(x - h)) / (2 * h), curvature = (u0(x + h) - 2 * u0(x) + u0(x - h)) / (h * h);
+    return u0(x) - t * compile(H, ['p'])([slope]) + nu * t * curvature;
+  }
 }
 
 /**
@@ -186,18 +230,36 @@ export function flatLine(line: LineProblem, cells: number, sourceFile: string): 
   };
 }
 
-export function solveQuotient(im: Intermediates, o: { time: number; viscosity?: number; grid: number; scheme: SolveScheme; onProgress?: (t: number) => void }): SolveResult {
+export interface SolveOptions {
+  readonly time: number;
+  readonly viscosity?: number;
+  readonly grid: number;
+  readonly scheme: SolveScheme;
+  /** Refuse (exit 2) when the estimated work (steps x cells) exceeds this; default WORK_LIMIT, Infinity lifts it. */
+  readonly maxWork?: number;
+  readonly onProgress?: (t: number) => void;
+}
+
+export function solveQuotient(im: Intermediates, o: SolveOptions): SolveResult {
   const nu = o.viscosity ?? im.viscosity.nu;
+  if (o.grid > MAX_CELLS) throw new UsageError(`--grid ${o.grid}: at most ${MAX_CELLS} cells`);
   const flat = flatLine(im.line, o.grid, im.spec.sourceFile);
   const { grid, toQuotient } = flat;
   const H = hamiltonianOf(im.coarse.hamiltonJacobi);
-  const { u, p } = runScheme(o.scheme, grid, flat.data, nu, o.time, H, o.onProgress);
+  const kind = KIND[o.scheme];
+  const estimate = estimateWork(kind, {
+    grid, p0: flat.data.p0, H, nu, time: o.time, segments: SEGMENTS, window: flat.data.window,
+    cfl: o.scheme === 'cole-hopf' ? 1 : DEFAULT_CFL[o.scheme],
+  });
+  guardWork(o.scheme, kind, estimate, { nu, time: o.time, dx: grid.dx, maxWork: o.maxWork ?? WORK_LIMIT });
+  const { u, p, steps } = runScheme(o.scheme, grid, flat.data, nu, o.time, H, o.onProgress);
+  checkSolution({ u, p, x: grid.x }, maximumPrincipleBounds({ p0: flat.data.p0, u0: flat.data.u0, window: flat.data.window, grid, H, time: o.time, wholeWindow: o.scheme === 'cole-hopf' }));
   const shocks = detectShocks(grid.x, p, convexFluxFromExpr(H, 'p'), nu).map((s) => (toQuotient ? { ...s, quotientLocation: toQuotient(s.location) } : s));
   return {
     x: [...grid.x], u: [...u], p: [...p], time: o.time, viscosity: nu, scheme: o.scheme, shocks,
     coordinate: flat.coordinate,
     ...(toQuotient ? { quotientCoordinate: Array.from(grid.x, toQuotient) } : {}),
     variable: flat.coordinate.name, grid: o.grid,
-    equation: `${text(im.coarse.hamiltonJacobi)} = 0`, hamiltonian: text(H),
+    equation: `${text(im.coarse.hamiltonJacobi)} = 0`, hamiltonian: text(H), steps, estimate,
   };
 }

@@ -19,3 +19,20 @@ export function solveSummary(r: SolveResult, predicted: ShockReport): string {
     '',
   ].join('\n');
 }
+
+const seconds = (s: number): string => (s < 10 ? s.toFixed(1) : s.toFixed(0));
+
+/** The progress line of a long solve (stderr, terminals only): t, the fraction done and the time left at the rate so far. */
+export function solveProgress(t: number, time: number, elapsed: number): string {
+  const done = time > 0 ? t / time : 1;
+  const eta = done > 0 ? (elapsed * (1 - done)) / done : NaN;
+  return `hugoniot: solve t = ${n(t)} of ${n(time)} (${Math.round(100 * done)}%), ${seconds(elapsed)} s, about ${Number.isFinite(eta) ? seconds(eta) : '?'} s left`;
+}
+
+/** One line after a solve: the time it took and the work done (steps x cells) against the estimate made before it started. */
+export function solveTiming(r: SolveResult, elapsed: number): string {
+  const work = r.scheme === 'cole-hopf'
+    ? `${r.grid} cells x ${r.estimate.steps} quadrature points`
+    : `${r.steps} steps x ${r.grid} cells (estimated at most ${r.estimate.steps} steps)`;
+  return `hugoniot: solved in ${seconds(elapsed)} s (${r.scheme}, ${work})`;
+}

@@ -78,7 +78,7 @@ describe('hugoniot solve', () => {
     const j = JSON.parse(r.out);
     for (const k of ['x', 'u', 'p', 'time', 'viscosity', 'scheme', 'shocks']) expect(j).toHaveProperty(k);
     expect(j.x).toHaveLength(600);
-    expect(j.scheme).toBe('weno5');
+    expect(j.scheme).toBe('weno5-imex'); // the default: explicit WENO5 flux, implicit diffusion
     expect(j.shocks).toHaveLength(1);
     expect(Math.abs(j.shocks[0].location)).toBeLessThan(0.02);
     for (const k of ['location', 'left', 'right', 'speed']) expect(j.shocks[0]).toHaveProperty(k);

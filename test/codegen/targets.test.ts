@@ -92,10 +92,10 @@ describe.each(EXAMPLES)('export of %s: every target agrees with the in-process k
 });
 
 describe('generated solvers in the export', () => {
-  it('a flat 1-D quotient exports lbar, lbar_slope and the three 1-D solvers of the derived H', () => {
+  it('a flat 1-D quotient exports lbar, lbar_slope and the five 1-D solvers of the derived H', () => {
     const sk = specKernels(examples['double-well']!);
-    expect(sk.kernels.map((k) => k.name)).toEqual(['loss', 'grad', 'hvp', 'lbar', 'lbar_slope', 'burgers_godunov', 'burgers_weno5', 'hj_lax_friedrichs']);
-    expect(sk.line?.solvers.map((s) => s.scheme)).toEqual(['godunov', 'weno5', 'hj']);
+    expect(sk.kernels.map((k) => k.name)).toEqual(['loss', 'grad', 'hvp', 'lbar', 'lbar_slope', 'burgers_godunov', 'burgers_weno5', 'hj_lax_friedrichs', 'burgers_weno5_imex', 'burgers_godunov_imex']);
+    expect(sk.line?.solvers.map((s) => s.scheme)).toEqual(['godunov', 'weno5', 'hj', 'weno5-imex', 'godunov-imex']);
   });
 
   it('the exported Godunov kernel agrees with the hand-written in-process one (measured: bitwise)', () => {
@@ -114,7 +114,7 @@ describe('generated solvers in the export', () => {
     const run = exported(examples['double-well']!, target);
     const failure = ((): { status?: number; stderr?: Buffer } => { try { run(['solve', '1', '20', '0.05', 'upwind']); return {}; } catch (e) { return e as { status: number; stderr: Buffer }; } })();
     expect(failure.status).toBe(2);
-    expect(String(failure.stderr)).toMatch(/unknown scheme upwind \(expected godunov\|weno5\|hj\)/);
+    expect(String(failure.stderr)).toMatch(/unknown scheme upwind \(expected godunov\|weno5\|hj\|weno5-imex\|godunov-imex\)/);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coleHopfQuadrature, weightedLogSumExp } from '../../src/numerics/index.js';
+import { coleHopfQuadrature, ColeHopfUnresolved, weightedLogSumExp } from '../../src/numerics/index.js';
 
 describe('log-sum-exp step', () => {
   it('agrees with the direct sum where that is safe, and survives exponents of -1e4', () => {
@@ -38,5 +38,14 @@ describe('Cole-Hopf quadrature', () => {
       expect(r.u[i]).toBeCloseTo((xi * xi - 1) ** 2 / 4, 3);
       expect(r.p[i]).toBeCloseTo(xi ** 3 - xi, 2);
     });
+  });
+
+  it('refuses a heat kernel narrower than its spacing instead of returning garbage (t = 1e-300 gave u = 5e289)', () => {
+    const problem = { lbar: (y: number) => (y * y - 1) ** 2 / 4, nu: 0.05, x: Float64Array.from([0.5]), window: [-6, 6] as const };
+    expect(() => coleHopfQuadrature({ ...problem, t: 1e-300 })).toThrow(ColeHopfUnresolved);
+    expect(() => coleHopfQuadrature({ ...problem, t: 1e-300 })).toThrow(/needs sqrt\(2 nu t\) >= its spacing 3\.00e-5, i\.e\. t >= 9\.00e-9/);
+    // just above the stated limit it is resolved and right: u(x, t) = Lbar(x) + O(t)
+    const r = coleHopfQuadrature({ ...problem, t: 1e-8 });
+    expect(r.u[0]).toBeCloseTo((0.25 - 1) ** 2 / 4, 6);
   });
 });

@@ -65,7 +65,7 @@ export function describeReferenceParity(scheme: 'godunov' | 'weno5'): void {
  * Entropy solutions: the generated `scheme` on Burgers Riemann problems (800 cells on
  * [-1, 1], nu = 0, t = 0.5) against the exact solution, L1 error below each case's tolerance.
  */
-export function describeRiemannProblems(scheme: 'godunov' | 'weno5', cases: readonly (readonly [string, number, number, number])[]): void {
+export function describeRiemannProblems(scheme: 'godunov' | 'weno5' | 'godunov-imex' | 'weno5-imex', cases: readonly (readonly [string, number, number, number])[]): void {
   describe('entropy solution of Riemann problems (800 cells, t = 0.5)', () => {
     it.each(cases)('%s (%d, %d): L1 error below %d', (_, pL, pR, tol) => {
       const grid = uniformGrid(-1, 1, 800);
