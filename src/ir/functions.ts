@@ -71,6 +71,24 @@ export const RESERVED_NAMES: ReadonlySet<string> = new Set([
 /** Functions with a kink or a jump: their second derivative (or first) is a Dirac delta. */
 export const NON_SMOOTH: ReadonlySet<FnName> = new Set(['relu', 'heaviside', 'dirac', 'leaky_relu', 'abs', 'sign']);
 
+/** The non-smooth functions applied in `e`, sorted, each once. */
+export function nonSmoothCalls(e: Expr): FnName[] {
+  const found = new Set<FnName>();
+  const seen = new Set<Expr>();
+  const stack = [e];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    if (x.kind === 'call' && NON_SMOOTH.has(x.fn)) found.add(x.fn);
+    if (x.kind === 'add') stack.push(...x.terms);
+    else if (x.kind === 'mul') stack.push(...x.factors);
+    else if (x.kind === 'pow') stack.push(x.base, x.exp);
+    else if (x.kind === 'call') stack.push(...x.args);
+  }
+  return [...found].sort();
+}
+
 /** Activation names accepted in specs, mapped to how they act on a pre-activation z. */
 export const ACTIVATIONS = ['identity', 'relu', 'leaky_relu', 'tanh', 'sigmoid', 'softplus'] as const;
 export type Activation = (typeof ACTIVATIONS)[number];

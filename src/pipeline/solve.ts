@@ -28,7 +28,7 @@ import { hopfLax } from '../shock/hopf-lax.js';
 import type { LineProblem, LineSlice } from '../shock/shock-on-line.js';
 import { SpecError } from '../spec/errors.js';
 import type { Intermediates } from './derive.js';
-import { UsageError } from '../cli/errors.js';
+import { InputError } from '../spec/errors.js';
 
 /** DESIGN §1: H(p) = p^2/2, the only Hamiltonian the Cole-Hopf transform linearises. */
 const BURGERS_HAMILTONIAN = mul(num(1, 2), pow(sym('p'), 2));
@@ -109,8 +109,8 @@ export function runScheme(scheme: SolveScheme, grid: Grid, data: LineData, nu: n
   };
   return match(scheme)
     .with('cole-hopf', () => {
-      if (!(nu > 0)) throw new UsageError('--scheme cole-hopf needs a positive viscosity');
-      if (!new NormalForm().isZero(sub(H, BURGERS_HAMILTONIAN))) throw new UsageError(`--scheme cole-hopf solves H(p) = p^2/2 only (the derived H is ${text(H)})`);
+      if (!(nu > 0)) throw new InputError('--scheme cole-hopf needs a positive viscosity');
+      if (!new NormalForm().isZero(sub(H, BURGERS_HAMILTONIAN))) throw new InputError(`--scheme cole-hopf solves H(p) = p^2/2 only (the derived H is ${text(H)})`);
       return exact(grid.x);
     })
     .with('hj', () => {

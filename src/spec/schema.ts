@@ -5,15 +5,20 @@
 // parameters, slope only with leaky_relu, batch <= samples) are in semantic.ts.
 import { z } from 'zod';
 import { ACTIVATIONS } from '../ir/functions.js';
+import { closestKey } from './errors.js';
 
 /** One message for every way a leaf can be wrong. */
 const says = (expected: string) => ({ error: expected });
 
-/** A strict object whose unknown-key error lists the allowed keys. */
+/** A strict object whose unknown-key error suggests the closest allowed key and lists them all. */
 function strict<T extends z.core.$ZodLooseShape>(shape: T) {
-  const allowed = Object.keys(shape).join(', ');
+  const keys = Object.keys(shape);
+  const unknown = (key: string): string => {
+    const near = closestKey(key, keys);
+    return `unknown key${near ? `; did you mean ${near}?` : ''} (expected one of: ${keys.join(', ')})`;
+  };
   return z.strictObject(shape, {
-    error: (issue) => (issue.code === 'unrecognized_keys' ? `unknown key; expected one of: ${allowed}` : 'expected a mapping (key: value)'),
+    error: (issue) => (issue.code === 'unrecognized_keys' ? unknown(String(issue.keys[0])) : 'expected a mapping (key: value)'),
   });
 }
 
@@ -113,7 +118,7 @@ export const DEFAULT_MLP_DATA = { kind: 'teacher', samples: 64, seed: 0, noise: 
 /** Expression parameters without a domain entry get this box. */
 export const DEFAULT_PARAMETER_DOMAIN = [-3, 3] as const;
 
-const NAME = `expected a name of letters, digits, - and _, starting with a letter or digit, at most ${SPEC_LIMITS.nameLength} characters (it becomes a file name)`;
+const NAME = `expected a name of letters, digits, - and _ (starting with a letter or digit, at most ${SPEC_LIMITS.nameLength} characters: it becomes a file name)`;
 export const specSchema = strict({
   name: z.string(says(NAME)).regex(/^[A-Za-z0-9][A-Za-z0-9_-]*$/, says(NAME)).max(SPEC_LIMITS.nameLength, says(NAME)),
   architecture: z.discriminatedUnion('kind', [expression, mlp], says('expected a mapping with kind: expression or mlp')),
