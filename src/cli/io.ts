@@ -17,6 +17,7 @@ function kindAt(path: string): 'missing' | 'dir' | 'other' {
     return statSync(path).isDirectory() ? 'dir' : 'other';
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    if ((e as NodeJS.ErrnoException).code === 'ENOTDIR') throw new InputError(`--out ${path}: expected a directory path, but part of it is a file`);
     throw new InputError(`--out ${path}: expected a directory path that can be read (${code(e)})`);
   }
 }

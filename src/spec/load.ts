@@ -121,7 +121,8 @@ function architectureOf(s: RawSpec): Architecture {
 /** Validate an already-parsed spec document; `file` names it in errors and becomes sourceFile (absolute). */
 export function parseSpec(raw: unknown, file: string): Spec {
   const parsed = specSchema.safeParse(raw);
-  if (!parsed.success) throw specErrorFromIssue(parsed.error.issues[0], raw, file);
+  // A misspelt key explains the missing one zod also reports: name the unknown key first.
+  if (!parsed.success) throw specErrorFromIssue(parsed.error.issues.find((i) => i.code === 'unrecognized_keys') ?? parsed.error.issues[0], raw, file);
   const s = parsed.data;
   checkSemantics(s, raw, file);
   const architecture = architectureOf(s);
