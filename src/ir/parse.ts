@@ -17,8 +17,16 @@ import { FUNCTIONS, FUNCTION_ALIASES, isFnName } from './functions.js';
 
 export class ParseError extends Error {}
 
-/** The stated limits on an expression's source (see the header comment). */
-export const PARSE_LIMITS = {
+export interface ParseLimits {
+  readonly characters: number; readonly depth: number; readonly functionDepth: number; readonly nodes: number;
+  readonly exponent: number; readonly degree: number; readonly powerTower: number;
+}
+
+/** No bounds: expressions the engine writes itself (rule files, printed text read back). */
+const UNLIMITED: ParseLimits = { characters: Infinity, depth: Infinity, functionDepth: Infinity, nodes: Infinity, exponent: Infinity, degree: Infinity, powerTower: Infinity };
+
+/** The stated limits on a user's expression (a spec's loss; see the header comment). */
+export const PARSE_LIMITS: ParseLimits = {
   /** Characters of source text. */
   characters: 4000,
   /** Nesting of brackets and function calls. */
@@ -53,13 +61,17 @@ function bracketDepth(src: string): number {
   return deepest;
 }
 
-export function parseExpr(src: string): Expr {
+/** Parse an expression the engine writes itself (rule files, printed text read back): no size limits. */
+export const parseExpr = (src: string): Expr => parseWithin(src, UNLIMITED);
+
+/** Parse a user's expression (a spec's loss) within `limits`, refusing what is beyond them. */
+export function parseWithin(src: string, limits: ParseLimits = PARSE_LIMITS): Expr {
   const shown = quoteSource(src);
-  if (src.length > PARSE_LIMITS.characters) {
-    throw new ParseError(`the expression has ${src.length} characters, more than the limit of ${PARSE_LIMITS.characters}`);
+  if (src.length > limits.characters) {
+    throw new ParseError(`the expression has ${src.length} characters, more than the limit of ${limits.characters}`);
   }
-  if (bracketDepth(src) > PARSE_LIMITS.depth) {
-    throw new ParseError(`the expression nests brackets ${bracketDepth(src)} deep, more than the limit of ${PARSE_LIMITS.depth}`);
+  if (bracketDepth(src) > limits.depth) {
+    throw new ParseError(`the expression nests brackets ${bracketDepth(src)} deep, more than the limit of ${limits.depth}`);
   }
   let node: MathNode;
   try {
@@ -70,10 +82,10 @@ export function parseExpr(src: string): Expr {
   }
   const nodes = { count: 0 };
   try {
-    const e = fromMath(node, shown, { depth: 0, degree: 1, calls: 0 }, nodes);
+    const e = fromMath(node, shown, { depth: 0, degree: 1, calls: 0 }, nodes, limits);
     const degree = degreeBound(e);
-    if (degree > PARSE_LIMITS.degree) throw new ParseError(`in ${shown}: the polynomial degree reaches ${degree}, more than the limit of ${PARSE_LIMITS.degree}`);
-    if (towerHeight(e) > PARSE_LIMITS.powerTower) throw new ParseError(`in ${shown}: powers with non-constant exponents nest deeper than the limit of ${PARSE_LIMITS.powerTower} (as in w^w^w)`);
+    if (degree > limits.degree) throw new ParseError(`in ${shown}: the polynomial degree reaches ${degree}, more than the limit of ${limits.degree}`);
+    if (towerHeight(e) > limits.powerTower) throw new ParseError(`in ${shown}: powers with non-constant exponents nest deeper than the limit of ${limits.powerTower} (as in w^w^w)`);
     return e;
   } catch (e) {
     // Exact arithmetic on the constants of the text: 1/0, 0^-1.
@@ -122,17 +134,17 @@ function towerHeight(e: Expr, memo = new Map<Expr, number>()): number {
   return h;
 }
 
-function checkExponent(exp: Expr, at: Where, src: string): Where {
+function checkExponent(exp: Expr, at: Where, src: string, PARSE_LIMITS: ParseLimits): Where {
   if (exp.kind !== 'num') return at;
   const p = exp.value.n, q = exp.value.d;
   const degree = at.degree * Number(p > q ? p : q);
-  if (p > BigInt(PARSE_LIMITS.exponent) || q > BigInt(PARSE_LIMITS.exponent) || degree > PARSE_LIMITS.exponent) {
+  if (Number(p) > PARSE_LIMITS.exponent || Number(q) > PARSE_LIMITS.exponent || degree > PARSE_LIMITS.exponent) {
     throw new ParseError(`in ${src}: constant exponents (nested ones multiplied: ${degree}, at the exponent ${exp.value.toFraction()}) are limited to ${PARSE_LIMITS.exponent}`);
   }
   return { ...at, degree };
 }
 
-function fromMath(n: MathNode, src: string, at: Where, nodes: { count: number }): Expr {
+function fromMath(n: MathNode, src: string, at: Where, nodes: { count: number }, PARSE_LIMITS: ParseLimits): Expr {
   if (n.type !== 'ParenthesisNode' && ++nodes.count > PARSE_LIMITS.nodes) throw new ParseError(`the expression has more than ${PARSE_LIMITS.nodes} operators, functions, numbers and symbols (the limit)`);
   const anyN = n as unknown as Record<string, unknown> & { type: string };
   const inner = { ...at, depth: at.depth + 1 };
@@ -148,17 +160,17 @@ function fromMath(n: MathNode, src: string, at: Where, nodes: { count: number })
       return sym(name);
     }
     case 'ParenthesisNode':
-      return fromMath(anyN.content as MathNode, src, at, nodes);
+      return fromMath(anyN.content as MathNode, src, at, nodes, PARSE_LIMITS);
     case 'OperatorNode': {
       const fn = anyN.fn as string;
       const argNodes = anyN.args as MathNode[];
       if (fn === 'pow') {
         // The exponent first: its value bounds the degree the base may reach.
-        const exp = fromMath(argNodes[1], src, inner, nodes);
-        const base = fromMath(argNodes[0], src, checkExponent(exp, inner, src), nodes);
+        const exp = fromMath(argNodes[1], src, inner, nodes, PARSE_LIMITS);
+        const base = fromMath(argNodes[0], src, checkExponent(exp, inner, src, PARSE_LIMITS), nodes, PARSE_LIMITS);
         return pow(base, exp);
       }
-      const args = argNodes.map((a) => fromMath(a, src, inner, nodes));
+      const args = argNodes.map((a) => fromMath(a, src, inner, nodes, PARSE_LIMITS));
       switch (fn) {
         case 'add': return add(...args);
         case 'subtract': return sub(args[0], args[1]);
@@ -176,7 +188,7 @@ function fromMath(n: MathNode, src: string, at: Where, nodes: { count: number })
       const raw = fnNode.name ?? '?';
       const name: string = FUNCTION_ALIASES[raw] ?? raw;
       if (at.calls + 1 > PARSE_LIMITS.functionDepth) throw new ParseError(`in ${src}: functions nest deeper than the limit of ${PARSE_LIMITS.functionDepth} (as in tanh(tanh(...)))`);
-      const args = (anyN.args as MathNode[]).map((a) => fromMath(a, src, { ...inner, calls: at.calls + 1 }, nodes));
+      const args = (anyN.args as MathNode[]).map((a) => fromMath(a, src, { ...inner, calls: at.calls + 1 }, nodes, PARSE_LIMITS));
       if (name === 'sqrt') {
         if (args.length !== 1) throw new ParseError(`in ${src}: sqrt takes 1 argument`);
         return pow(args[0], num(1, 2));

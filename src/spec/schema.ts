@@ -30,11 +30,13 @@ function strict<T extends z.core.$ZodLooseShape>(shape: T) {
 export const SPEC_LIMITS = {
   nameLength: 64,
   expressionParameters: 24,
-  networkParameters: 4096,
+  // The symbolic network route builds the whole loss: a 143-4-1 net (581 parameters) runs out of memory.
+  // Raise this when networks stay in tensor form (issue 8).
+  networkParameters: 300,
   input: 512,
   width: 512,
   layers: 16,
-  samples: 100_000,
+  samples: 2_000,
   steps: 100_000,
 } as const;
 

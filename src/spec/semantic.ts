@@ -5,7 +5,7 @@
 // Each failure is a SpecError naming the key.
 import { freeSymbols } from '../ir/expr.js';
 import { RESERVED_NAMES } from '../ir/functions.js';
-import { parseExpr, ParseError, quoteSource } from '../ir/parse.js';
+import { parseExpr, ParseError, parseWithin, quoteSource } from '../ir/parse.js';
 import { diff } from '../ir/diff.js';
 import type { Expr } from '../ir/expr.js';
 import { SpecError } from './errors.js';
@@ -57,7 +57,7 @@ function checkExpression(arch: RawExpression, s: RawSpec, raw: unknown, file: st
   });
   let loss;
   try {
-    loss = parseExpr(arch.loss);
+    loss = parseWithin(arch.loss);
   } catch (e) {
     if (e instanceof ParseError) throw new SpecError(file, 'architecture.loss', `expected an expression in the declared parameters; ${e.message}`);
     throw e;

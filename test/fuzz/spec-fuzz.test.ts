@@ -108,6 +108,8 @@ async function runCase(source: string, ext: 'yaml' | 'json'): Promise<Outcome> {
   const dir = mkdtempSync(join(tmpdir(), 'hugoniot-fuzz-'));
   const spec = join(dir, `spec.${ext}`);
   writeFileSync(spec, source);
+  // The case about to run, for a run that dies (out of memory) instead of failing.
+  if (process.env.HUGONIOT_FUZZ_LOG) writeFileSync(process.env.HUGONIOT_FUZZ_LOG, source);
   const out = join(dir, 'out');
   let stdout = '', stderr = '';
   const started = performance.now();

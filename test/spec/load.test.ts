@@ -44,7 +44,7 @@ describe('bad specs: one line naming the file, the key path and the expectation'
     ['undeclared-symbol.yaml', 'architecture.loss', /^expected only the declared parameters \(w\), got undeclared symbol\(s\) u, v$/],
     ['unknown-kind.yaml', 'architecture.kind', /^expected one of expression, mlp, got "rnn"$/],
     ['wrong-type-lr.yaml', 'training.lr', /^expected a positive number \(the learning rate\), got "fast"$/],
-    ['wrong-type-batch.json', 'training.batch', /^expected a positive integer of at most 100,000 \(the limit on samples\), got 1\.5$/],
+    ['wrong-type-batch.json', 'training.batch', /^expected a positive integer of at most 2,000 \(the limit on samples\), got 1\.5$/],
     ['bad-domain.yaml', 'domain.w', /^expected \[lo, hi\] with lo < hi, got \[3,-3\]$/],
     ['domain-undeclared-parameter.yaml', 'domain.v', /declared parameter \(w\), got "v"/],
     ['data-on-expression.yaml', 'data', /^expected no data for an expression architecture/],
