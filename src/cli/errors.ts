@@ -2,13 +2,14 @@
 // naming the file, the key path and what was expected, with exit code 2
 // (DESIGN §4). Anything else is an internal error.
 import { RuleError } from '../rewrite/rule-files.js';
-import { SpecError } from '../spec/errors.js';
+import { InputError } from '../spec/errors.js';
 import type { CheckReport } from '../derivation/derivation.js';
 import { countsLine } from '../derivation/accounting.js';
 
 export const EXIT = { ok: 0, failedCheck: 1, badInput: 2, internal: 3 } as const;
 
-export class UsageError extends Error {}
+/** A bad command line (an option value, an output path). */
+export class UsageError extends InputError {}
 
 /**
  * The one exit policy of every command that runs the pipeline (docs/theory.md §4),
@@ -24,7 +25,8 @@ export function checkExitCode(report: CheckReport, err: (s: string) => void): nu
   return EXIT.failedCheck;
 }
 
+/** The message of a user error (spec, rule file, option, request the pipeline refuses), else undefined. */
 export function userErrorMessage(e: unknown): string | undefined {
-  if (e instanceof SpecError || e instanceof RuleError || e instanceof UsageError) return e.message;
+  if (e instanceof InputError || e instanceof RuleError) return e.message;
   return undefined;
 }

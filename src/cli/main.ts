@@ -9,36 +9,52 @@ import { SolveCheckFailed, WORK_LIMIT } from '../pipeline/solve-guards.js';
 import { solveProgress, solveSummary, solveTiming } from '../print/solve-summary.js';
 import { printDerivation } from '../print/index.js';
 import { summary } from '../print/summary.js';
+import { nonSmoothCalls, NotDifferentiable } from '../ir/functions.js';
+import { parseExpr } from '../ir/parse.js';
+import { printable, SpecError } from '../spec/errors.js';
 import { loadSpec } from '../spec/load.js';
-import { checkExitCode, EXIT, UsageError, userErrorMessage } from './errors.js';
-import { writeFilesAtomically } from './io.js';
-import { defaultRulesDir } from './paths.js';
+import type { Spec } from '../spec/types.js';
+import { checkExitCode, EXIT, userErrorMessage } from './errors.js';
+import { checkOutputDir, writeFilesAtomically } from './io.js';
+import { integerAtLeast, nonNegativeNumber, positiveNumber } from './options.js';
+import { packageVersion, defaultRulesDir } from './paths.js';
 
 const FORMATS = ['tex', 'md', 'json', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 const EXTENSION: Record<Format, string> = { tex: 'tex', md: 'md', json: 'json', html: 'html' };
 
-/** A decimal number as written by a person: no hex, binary, "Infinity", blanks or underscores (Number() accepts most of those). */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-const strictNumber = (v: string): number => (DECIMAL.test(v) ? Number(v) : NaN);
-const positiveNumber = (flag: string) => (v: string): number => {
-  const x = strictNumber(v);
-  if (!(Number.isFinite(x) && x > 0)) throw new UsageError(`${flag}: expected a positive number (decimal notation), got "${v}"`);
-  return x;
-};
-const nonNegativeNumber = (flag: string) => (v: string): number => {
-  const x = strictNumber(v);
-  if (!(Number.isFinite(x) && x >= 0)) throw new UsageError(`${flag}: expected a number >= 0 (decimal notation), got "${v}"`);
-  return x;
-};
-const positiveInteger = (flag: string) => (v: string): number => {
-  const x = /^\d+$/.test(v) ? Number(v) : NaN;
-  if (!(Number.isInteger(x) && x >= 8)) throw new UsageError(`${flag}: expected an integer >= 8 (decimal digits only), got "${v}"`);
-  return x;
-};
+const positiveInteger = (flag: string) => integerAtLeast(flag, 8);
 
 export interface Io { out: (s: string) => void; err: (s: string) => void; progress: boolean }
-const defaultIo = (): Io => ({ out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s), progress: Boolean(process.stderr.isTTY) });
+
+/** stdout closed by the reader (`hugoniot ... | head`): stop quietly, as Unix tools do. */
+function quietOnClosedPipe(): void {
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
+}
+const defaultIo = (): Io => {
+  quietOnClosedPipe();
+  return { out: (s) => { process.stdout.write(s); }, err: (s) => { process.stderr.write(s); }, progress: Boolean(process.stderr.isTTY) };
+};
+
+/**
+ * The pipeline on a spec; a loss the derivation cannot differentiate as often
+ * as it needs (a kink or jump whose derivatives reach the derivative of the
+ * Dirac delta) is refused as bad input naming the loss and its non-smooth
+ * functions, not reported as an internal error.
+ */
+function derive(spec: Spec, o: Parameters<typeof runPipeline>[1]): ReturnType<typeof runPipeline> {
+  try {
+    return runPipeline(spec, o);
+  } catch (e) {
+    if (!(e instanceof NotDifferentiable)) throw e;
+    if (spec.architecture.kind !== 'expression') throw new SpecError(spec.sourceFile, 'architecture.layers', `expected activations the derivation can differentiate; ${e.message}`);
+    const kinks = nonSmoothCalls(parseExpr(spec.architecture.loss));
+    throw new SpecError(spec.sourceFile, 'architecture.loss', `expected a loss the derivation can differentiate three times; ${kinks.join(', ')} ${kinks.length === 1 ? 'has' : 'have'} a kink or a jump, and the curvature and breaking-time steps would need the derivative of the Dirac delta, which is not supported in expression losses (a smooth loss, e.g. softplus for relu, or an mlp spec works)`);
+  }
+}
 
 export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
   let code: number = EXIT.ok;
@@ -48,6 +64,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .description('Symbolic-numeric derivations for the shock-wave theory of symmetry-reduced SGD (arXiv:2606.18303).\nExit codes: 0 ok, 1 a check failed, 2 bad input, 3 internal error. Theory, checks and contracts: docs/theory.md.')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .version(packageVersion(), '-V, --version', 'print the version')
     .showHelpAfterError('(run with --help for usage)');
 
   const rulesOption = () => new Option('--rules <dir>', 'rules directory (default: the bundled rules/)');
@@ -61,7 +78,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .option('--quiet', 'no progress messages')
     .action((specPath: string, o: { format: Format; out?: string; rules?: string; quiet?: boolean }) => {
       const spec = loadSpec(specPath);
-      const { derivation } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
+      if (o.out) checkOutputDir(o.out, [`${spec.name}.${EXTENSION[o.format]}`]);
+      const { derivation } = derive(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
       const doc = printDerivation(derivation, o.format);
       if (o.out) {
         const [file] = writeFilesAtomically(o.out, { [`${spec.name}.${EXTENSION[o.format]}`]: doc });
@@ -79,7 +97,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .option('--quiet', 'no progress messages')
     .action((specPath: string, o: { json?: boolean; rules?: string; quiet?: boolean }) => {
       const spec = loadSpec(specPath);
-      const { derivation } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
+      const { derivation } = derive(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
       io.out(o.json ? JSON.stringify(derivation.report, null, 2) + '\n' : summary(derivation.report));
       code = checkExitCode(derivation.report, io.err);
     });
@@ -97,7 +115,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .option('--quiet', 'no progress messages')
     .action((specPath: string, o: { time: number; viscosity?: number; grid: number; scheme: SolveScheme; json?: boolean; allowLong?: boolean; rules?: string; quiet?: boolean }) => {
       const spec = loadSpec(specPath);
-      const { derivation, intermediates } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
+      const { derivation, intermediates } = derive(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
       const started = performance.now(), elapsed = () => (performance.now() - started) / 1000;
       // progress with an ETA on a terminal, once the solve has run for a second
       let shown = false;
@@ -127,17 +145,13 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .option('--quiet', 'no progress messages')
     .action((specPath: string, o: { target: TargetName; out: string; rules?: string; quiet?: boolean }) => {
       const spec = loadSpec(specPath);
-      const { derivation, intermediates } = runPipeline(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
+      checkOutputDir(o.out);
+      const { derivation, intermediates } = derive(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
       const written = writeFilesAtomically(o.out, exportFiles(intermediates, o.target));
       io.err(`wrote ${written.join(', ')}\n`);
       code = checkExitCode(derivation.report, io.err);
     });
 
-  const integerAtLeast = (flag: string, min: number) => (v: string): number => {
-    const x = Number(v);
-    if (!(Number.isInteger(x) && x >= min)) throw new UsageError(`${flag}: expected an integer >= ${min}, got "${v}"`);
-    return x;
-  };
   program.command('verify')
     .description('confront the predicted shock with simulated SGD (SGLD local-entropy estimates, Entropy-SGD) on the analysed line; docs/theory.md section 5')
     .argument('<spec>', 'architecture spec (YAML or JSON)')
@@ -170,10 +184,10 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     const user = userErrorMessage(e);
     if (user !== undefined) {
-      io.err(`hugoniot: ${user}\n`);
+      io.err(`hugoniot: ${printable(user)}\n`);
       return EXIT.badInput;
     }
-    io.err(`hugoniot: internal error: ${(e as Error).message}\n${process.env.HUGONIOT_DEBUG ? (e as Error).stack + '\n' : '(set HUGONIOT_DEBUG=1 for a stack trace; please report this)\n'}`);
+    io.err(`hugoniot: internal error: ${printable(String((e as Error)?.message ?? e))}\n${process.env.HUGONIOT_DEBUG ? (e as Error).stack + '\n' : '(set HUGONIOT_DEBUG=1 for a stack trace; please report this)\n'}`);
     return EXIT.internal;
   }
 }

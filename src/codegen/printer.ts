@@ -13,6 +13,8 @@ export interface TargetTable {
   readonly fileExtension: string;
   /** Words that cannot be identifiers; a clashing name gets a trailing underscore. */
   readonly reserved: ReadonlySet<string>;
+  /** Further names that cannot be identifiers, by shape (C: upper-case names are taken by macros). */
+  readonly reservedPattern?: RegExp;
   readonly comment: (text: string) => string;
   /** A constant; `integer` inside indices and loop bounds. */
   readonly number: (v: number, integer: boolean) => string;
@@ -148,10 +150,62 @@ function printStmts(ss: readonly Stmt[], cx: Context, indent: string): string[] 
     .exhaustive());
 }
 
+/** Every identifier a kernel uses (parameters, sizes, temporaries, locals, loop indices), in first-use order. */
+export function kernelNames(k: Kernel): string[] {
+  const names = new Set<string>();
+  const expr = (e: KExpr): void => match(e)
+    .with({ k: 'const' }, () => undefined)
+    .with({ k: 'var' }, (x) => { names.add(x.name); })
+    .with({ k: 'index' }, (x) => { names.add(x.array); expr(x.idx); })
+    .with({ k: 'binary' }, (x) => { expr(x.a); expr(x.b); })
+    .with({ k: 'neg' }, (x) => expr(x.a))
+    .with({ k: 'call' }, (x) => x.args.forEach(expr))
+    .with({ k: 'select' }, (x) => { expr(x.cond); expr(x.a); expr(x.b); })
+    .exhaustive();
+  const stmts = (ss: readonly Stmt[]): void => ss.forEach((st) => match(st)
+    .with({ k: 'comment' }, () => undefined)
+    .with({ k: 'assign' }, { k: 'accumulate' }, (x) => { expr(x.lhs); expr(x.value); })
+    .with({ k: 'for' }, (x) => { names.add(x.index); expr(x.from); expr(x.to); stmts(x.body); })
+    .with({ k: 'while' }, (x) => { expr(x.cond); stmts(x.body); })
+    .exhaustive());
+  signatureArrays(k).forEach((a) => names.add(a.name));
+  sizeSymbols(k).forEach((x) => names.add(x.name));
+  signatureScalars(k).forEach((x) => names.add(x.name));
+  k.temps.forEach((x) => names.add(x.name));
+  if (k.returns) names.add(k.returns);
+  stmts(k.body);
+  return [...names];
+}
+
+/**
+ * The target's spelling of each name of a kernel, injective: a name that is
+ * not reserved keeps its spelling; a reserved one (or one that looks like a
+ * target's helper, hg_*, which first becomes v_hg_*) becomes name_, then name_2, ... until the
+ * spelling is neither reserved nor another name of the kernel nor already
+ * given. So [int, int_] in Python print as int_2 and int_, never both int_.
+ */
+export function namingFor(t: TargetTable, names: readonly string[]): (name: string) => string {
+  const taken = new Set(names);
+  const spelling = new Map<string, string>();
+  const blocked = (n: string): boolean => t.reserved.has(n) || (t.reservedPattern?.test(n) ?? false) || n.startsWith('hg_');
+  const given = new Set<string>();
+  for (const n of names) if (!blocked(n)) { spelling.set(n, n); given.add(n); }
+  for (const n of names) {
+    if (spelling.has(n)) continue;
+    // hg_* stays blocked whatever is appended: such names move out of the helpers' prefix first.
+    const base = n.startsWith('hg_') ? `v_${n}` : n;
+    let candidate = `${base}_`;
+    for (let i = 2; blocked(candidate) || taken.has(candidate) || given.has(candidate); i++) candidate = `${base}_${i}`;
+    spelling.set(n, candidate);
+    given.add(candidate);
+  }
+  return (name) => spelling.get(name) ?? (blocked(name) ? `${name}_` : name);
+}
+
+/** The spelling of names outside a kernel (printer tests): reserved names get a trailing underscore. */
 export const identFor = (t: TargetTable) => (name: string): string => (t.reserved.has(name) ? `${name}_` : name);
 
-export function signatureOf(k: Kernel, t: TargetTable): Signature {
-  const ident = identFor(t);
+export function signatureOf(k: Kernel, t: TargetTable, ident = namingFor(t, kernelNames(k))): Signature {
   const len = (l: number | { size: string; times?: number }): string => (typeof l === 'number' ? String(l) : `${l.times && l.times !== 1 ? `${l.times} * ` : ''}${ident(l.size)}`);
   return {
     arrays: signatureArrays(k).map((a) => ({ name: ident(a.name), intent: a.intent, length: len(a.length) })),
@@ -163,9 +217,10 @@ export function signatureOf(k: Kernel, t: TargetTable): Signature {
 }
 
 export function printKernel(k: Kernel, t: TargetTable): string {
-  const sig = signatureOf(k, t);
+  const ident = namingFor(t, kernelNames(k));
+  const sig = signatureOf(k, t, ident);
   const open = t.kernelOpen(k, sig);
-  const cx: Context = { t, ident: identFor(t) };
+  const cx: Context = { t, ident };
   return [...open.lines, ...printStmts(k.body, cx, open.indent), ...t.kernelClose(k, sig)].join('\n') + '\n';
 }
 

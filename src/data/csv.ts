@@ -4,10 +4,25 @@
 // cross-entropy a single integer class column is one-hot encoded.
 // Cell errors name the CSV file, the row (its line number) and the column;
 // shape errors name the spec file and its key.
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Dataset } from '../architecture/model.js';
 import { SpecError } from '../spec/errors.js';
+import { FileProblem, readRegularFile } from '../spec/read-file.js';
+import { SPEC_LIMITS } from '../spec/schema.js';
+
+/** The largest CSV read (regular files only); its rows are also limited to SPEC_LIMITS.samples. */
+export const MAX_CSV_BYTES = 16 * 1024 * 1024;
+
+/**
+ * How a cell or column name is echoed: the file may be anything the spec
+ * points at (/etc/passwd), so only short, plain text is quoted; anything else
+ * is described, never shown.
+ */
+export const echoCell = (cell: string): string =>
+  (/^[\w .+-]{0,24}$/.test(cell) ? JSON.stringify(cell) : `a cell of ${cell.length} characters`);
+
+const columnList = (header: readonly string[]): string =>
+  (header.length <= 12 && header.every((h) => /^[\w .+-]{1,24}$/.test(h)) ? header.join(', ') : `${header.length} columns`);
 import type { DataSpec, MlpArchitecture, Spec } from '../spec/types.js';
 
 export interface NumericTable {
@@ -28,14 +43,15 @@ export function parseNumericCsv(text: string, file: string): NumericTable {
   const header = head.cells;
   header.forEach((name, i) => {
     if (name === '') throw new SpecError(file, `row ${head.line}, column ${i + 1}`, 'expected a column name in the header, got an empty cell');
-    if (header.indexOf(name) !== i) throw new SpecError(file, `row ${head.line}, column ${i + 1}`, `expected distinct column names, got "${name}" twice`);
+    if (header.indexOf(name) !== i) throw new SpecError(file, `row ${head.line}, column ${i + 1}`, `expected distinct column names, got ${echoCell(name)} twice`);
   });
   if (body.length === 0) throw new SpecError(file, '(root)', 'expected at least one data row after the header');
+  if (body.length > SPEC_LIMITS.samples) throw new SpecError(file, '(root)', `expected at most ${SPEC_LIMITS.samples} data rows (the limit on samples), got ${body.length}`);
   const rows = body.map(({ line, cells }) => {
     if (cells.length !== header.length) throw new SpecError(file, `row ${line}`, `expected ${header.length} cells (as in the header), got ${cells.length}`);
     return cells.map((cell, c) => {
       const v = Number(cell);
-      if (cell === '' || !Number.isFinite(v)) throw new SpecError(file, `row ${line}, column ${header[c]}`, `expected a number, got ${JSON.stringify(cell)}`);
+      if (cell === '' || !Number.isFinite(v)) throw new SpecError(file, `row ${line}, column ${/^[\w .+-]{1,24}$/.test(header[c]) ? header[c] : c + 1}`, `expected a number, got ${echoCell(cell)}`);
       return v;
     });
   });
@@ -47,20 +63,21 @@ export function csvData(spec: Spec, arch: MlpArchitecture, data: Extract<DataSpe
   const path = resolve(dirname(spec.sourceFile), data.file);
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readRegularFile(path, MAX_CSV_BYTES);
   } catch (e) {
-    throw new SpecError(spec.sourceFile, 'data.file', `expected a readable CSV file, got ${path} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    if (e instanceof FileProblem) throw new SpecError(spec.sourceFile, 'data.file', `expected a readable CSV file, got ${path} (${e.message})`);
+    throw e;
   }
   const table = parseNumericCsv(text, path);
   const { header } = table;
   data.targets.forEach((t, i) => {
-    if (!header.includes(t)) throw new SpecError(spec.sourceFile, `data.targets[${i}]`, `expected a column of ${data.file} (${header.join(', ')}), got "${t}"`);
+    if (!header.includes(t)) throw new SpecError(spec.sourceFile, `data.targets[${i}]`, `expected a column of ${data.file} (${columnList(header)}), got "${t}"`);
     if (data.targets.indexOf(t) !== i) throw new SpecError(spec.sourceFile, `data.targets[${i}]`, `expected distinct target columns, got "${t}" twice`);
   });
   const targetCols = data.targets.map((t) => header.indexOf(t));
   const inputCols = header.map((_, c) => c).filter((c) => !targetCols.includes(c));
   if (inputCols.length !== arch.input) {
-    throw new SpecError(spec.sourceFile, 'architecture.input', `expected ${inputCols.length} (the non-target columns of ${data.file}: ${inputCols.map((c) => header[c]).join(', ')}), got ${arch.input}`);
+    throw new SpecError(spec.sourceFile, 'architecture.input', `expected ${inputCols.length} (the non-target columns of ${data.file}: ${columnList(inputCols.map((c) => header[c]))}), got ${arch.input}`);
   }
   const outputs = arch.layers[arch.layers.length - 1].width;
   const classColumn = spec.loss === 'cross-entropy' && data.targets.length === 1 && outputs > 1;

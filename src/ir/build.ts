@@ -8,13 +8,28 @@ const ZERO = mkNum(new Fraction(0));
 const ONE = mkNum(new Fraction(1));
 const MINUS_ONE = mkNum(new Fraction(-1));
 
+/**
+ * The exact rational of a decimal string, exponent notation included
+ * ("1e+308", "1.5e-7": String(x) of a double). fraction.js parses only plain
+ * decimals, so the mantissa and the power of ten are put together as BigInts.
+ */
+export function decimalFraction(s: string): Fraction {
+  const m = /^([+-]?)(\d*)(?:\.(\d*))?[eE]([+-]?\d+)$/.exec(s.trim());
+  if (!m || (m[2] === '' && (m[3] ?? '') === '')) return new Fraction(s);
+  const [, sign, whole, frac = '', exp] = m;
+  const mantissa = BigInt(`${whole}${frac}` || '0') * (sign === '-' ? -1n : 1n);
+  const shift = Number(exp) - frac.length;
+  return shift >= 0 ? new Fraction(mantissa * 10n ** BigInt(shift), 1n) : new Fraction(mantissa, 10n ** BigInt(-shift));
+}
+
 export function num(n: number | string | Fraction, d?: number): Num {
   if (n instanceof Fraction) return mkNum(n);
   if (d !== undefined) return mkNum(new Fraction(n as number, d));
   if (n === 0) return ZERO;
   if (n === 1) return ONE;
   if (n === -1) return MINUS_ONE;
-  return mkNum(new Fraction(n));
+  if (typeof n === 'number' && !Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
+  return mkNum(typeof n === 'string' ? decimalFraction(n) : new Fraction(n));
 }
 export const sym = (name: string): Expr => mkSym(name);
 export const isNum = (e: Expr, v?: number): e is Num => e.kind === 'num' && (v === undefined || e.value.equals(v));

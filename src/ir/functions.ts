@@ -23,11 +23,23 @@ export interface FnSpec {
 
 const H = (z: Expr): Expr => call('heaviside', z);
 
+/**
+ * A derivative the IR cannot state as a function: the derivative of the Dirac
+ * delta, reached by differentiating a kink (relu, abs, max(0, z)) twice or a
+ * jump (sign, heaviside) once more than a delta. Callers with a spec at hand
+ * turn it into a refusal that names the loss (exit 2), not an internal error.
+ */
+export class NotDifferentiable extends Error {
+  constructor(readonly fn: FnName) {
+    super(`the derivative of ${fn} is a distribution the engine does not represent (the derivative of the Dirac delta)`);
+  }
+}
+
 export const FUNCTIONS: Readonly<Record<FnName, FnSpec>> = {
   relu: { arity: 1, eval: (z) => (z > 0 ? z : 0), derivative: (z) => H(z), latex: '\\operatorname{relu}', positivelyHomogeneous: true },
   // H(0) = 0 by convention so that relu'(0) = 0 as in autograd frameworks.
   heaviside: { arity: 1, eval: (z) => (z > 0 ? 1 : 0), derivative: (z) => call('dirac', z), latex: '\\Theta', positivelyHomogeneous: false },
-  dirac: { arity: 1, eval: (z) => (z === 0 ? Infinity : 0), derivative: () => { throw new Error('derivative of the Dirac delta is not supported'); }, latex: '\\delta', positivelyHomogeneous: false },
+  dirac: { arity: 1, eval: (z) => (z === 0 ? Infinity : 0), derivative: () => { throw new NotDifferentiable('dirac'); }, latex: '\\delta', positivelyHomogeneous: false },
   // leaky_relu(z, a) = max(a z, z) for 0 < a < 1; derivative a + (1 - a) H(z).
   leaky_relu: { arity: 2, eval: (z, a) => (z > 0 ? z : a * z), derivative: (z, a) => add(a, mul(sub(num(1), a), H(z))), latex: '\\operatorname{lrelu}', positivelyHomogeneous: true },
   tanh: { arity: 1, eval: Math.tanh, derivative: (z) => sub(num(1), pow(call('tanh', z), 2)), latex: '\\tanh', positivelyHomogeneous: false },
@@ -42,6 +54,40 @@ export const FUNCTIONS: Readonly<Record<FnName, FnSpec>> = {
 };
 
 export const isFnName = (s: string): s is FnName => Object.prototype.hasOwnProperty.call(FUNCTIONS, s);
+
+/** Other spellings the parser accepts for a function of FUNCTIONS. */
+export const FUNCTION_ALIASES: Readonly<Record<string, FnName>> = { H: 'heaviside', Theta: 'heaviside', lrelu: 'leaky_relu', leakyrelu: 'leaky_relu', ln: 'log' };
+
+/**
+ * Names a parameter may not take: the functions (and their aliases, sqrt and
+ * max) and the constants the expression language or a reader would take for
+ * a number (pi, e, i).
+ */
+export const RESERVED_NAMES: ReadonlySet<string> = new Set([
+  ...Object.keys(FUNCTIONS), ...Object.keys(FUNCTION_ALIASES), 'sqrt', 'max', 'min',
+  'pi', 'PI', 'e', 'E', 'i', 'tau', 'phi', 'Infinity', 'NaN', 'true', 'false', 'null', 'undefined',
+]);
+
+/** Functions with a kink or a jump: their second derivative (or first) is a Dirac delta. */
+export const NON_SMOOTH: ReadonlySet<FnName> = new Set(['relu', 'heaviside', 'dirac', 'leaky_relu', 'abs', 'sign']);
+
+/** The non-smooth functions applied in `e`, sorted, each once. */
+export function nonSmoothCalls(e: Expr): FnName[] {
+  const found = new Set<FnName>();
+  const seen = new Set<Expr>();
+  const stack = [e];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    if (x.kind === 'call' && NON_SMOOTH.has(x.fn)) found.add(x.fn);
+    if (x.kind === 'add') stack.push(...x.terms);
+    else if (x.kind === 'mul') stack.push(...x.factors);
+    else if (x.kind === 'pow') stack.push(x.base, x.exp);
+    else if (x.kind === 'call') stack.push(...x.args);
+  }
+  return [...found].sort();
+}
 
 /** Activation names accepted in specs, mapped to how they act on a pre-activation z. */
 export const ACTIVATIONS = ['identity', 'relu', 'leaky_relu', 'tanh', 'sigmoid', 'softplus'] as const;

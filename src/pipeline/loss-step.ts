@@ -29,7 +29,7 @@ export function lossStep(model: Model, seed: number): Step {
     title: 'Model and symbolic loss',
     statement: model.definitionTex,
     after: { kind: 'eq', lhs: sym('L'), rhs: model.loss },
-    conditions: [`${P.length} parameters: $\\theta = (${P.length <= 12 ? P.map(latexSymbol).join(', ') : `\\ldots`})$`],
+    conditions: [`${P.length} parameter${P.length === 1 ? '' : 's'}: $\\theta = (${P.length <= 12 ? P.map(latexSymbol).join(', ') : `\\ldots`})$`],
     checks: [{
       method: 'numeric', status: worst <= tol ? 'passed' : 'failed',
       detail: `symbolic gradient vs central finite differences (h = 1e-6) at a seeded random point (seed ${seed}): max relative error ${worst.toExponential(2)}`,

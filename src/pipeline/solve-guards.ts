@@ -20,7 +20,7 @@ import { compile } from '../ir/evaluate.js';
 import { diff } from '../ir/diff.js';
 import type { Expr } from '../ir/expr.js';
 import type { Grid } from '../numerics/index.js';
-import { UsageError } from '../cli/errors.js';
+import { InputError } from '../spec/errors.js';
 
 /** A Cole-Hopf quadrature point (one exp and a few flops) costs about a tenth of a cell-step of the generated schemes. */
 const QUADRATURE_POINTS_PER_CELL_STEP = 10;
@@ -100,14 +100,14 @@ const sci = (x: number): string => (Number.isFinite(x) ? x.toPrecision(2).replac
 export function guardWork(scheme: string, kind: SchemeKind, e: WorkEstimate, o: { nu: number; time: number; dx: number; maxWork: number }): void {
   const diffusionNumber = (o.nu * o.time) / (o.dx * o.dx);
   if (!(diffusionNumber <= MAX_DIFFUSION_NUMBER)) {
-    throw new UsageError(`--viscosity ${o.nu} with --time ${o.time}: nu t/dx^2 = ${sci(diffusionNumber)} is out of range (at most ${sci(MAX_DIFFUSION_NUMBER)}; beyond it the diffusion overflows double precision)`);
+    throw new InputError(`--viscosity ${o.nu} with --time ${o.time}: nu t/dx^2 = ${sci(diffusionNumber)} is out of range (at most ${sci(MAX_DIFFUSION_NUMBER)}; beyond it the diffusion overflows double precision)`);
   }
   if (!(e.work <= o.maxWork)) {
     const hint = kind === 'explicit' || kind === 'hj'
       ? `--scheme ${scheme.startsWith('godunov') ? 'godunov-imex' : 'weno5-imex'} (implicit diffusion: dt limited by the advection CFL only), fewer cells (--grid), a shorter --time, or --allow-long`
       : kind === 'imex' ? 'fewer cells (--grid), a shorter --time, or --allow-long' : 'fewer cells (--grid) or --allow-long';
     const what = kind === 'quadrature' ? `${sci(e.cells)} cells x ${sci(e.steps)} quadrature points, ${QUADRATURE_POINTS_PER_CELL_STEP} points per cell-step` : `up to ${sci(e.steps)} steps x ${sci(e.cells)} cells; dt limited by ${e.limitedBy}`;
-    throw new UsageError(`solve --scheme ${scheme}: estimated work ${sci(e.work)} cell-steps (${what}) exceeds the limit ${sci(o.maxWork)} (about a minute); use ${hint}`);
+    throw new InputError(`solve --scheme ${scheme}: estimated work ${sci(e.work)} cell-steps (${what}) exceeds the limit ${sci(o.maxWork)} (about a minute); use ${hint}`);
   }
 }
 

@@ -32,7 +32,7 @@ import { checkSolution, estimateWork, guardWork, MAX_CELLS, maximumPrincipleBoun
 import type { LineProblem, LineSlice } from '../shock/shock-on-line.js';
 import { SpecError } from '../spec/errors.js';
 import type { Intermediates } from './derive.js';
-import { UsageError } from '../cli/errors.js';
+import { InputError } from '../spec/errors.js';
 
 /** DESIGN §1: H(p) = p^2/2, the only Hamiltonian the Cole-Hopf transform linearises. */
 const BURGERS_HAMILTONIAN = mul(num(1, 2), pow(sym('p'), 2));
@@ -133,13 +133,13 @@ export function runScheme(scheme: SolveScheme, grid: Grid, data: LineData, nu: n
   };
   return match(scheme)
     .with('cole-hopf', () => {
-      if (!(nu > 0)) throw new UsageError('--scheme cole-hopf needs a positive viscosity');
-      if (!new NormalForm().isZero(sub(H, BURGERS_HAMILTONIAN))) throw new UsageError(`--scheme cole-hopf solves H(p) = p^2/2 only (the derived H is ${text(H)})`);
+      if (!(nu > 0)) throw new InputError('--scheme cole-hopf needs a positive viscosity');
+      if (!new NormalForm().isZero(sub(H, BURGERS_HAMILTONIAN))) throw new InputError(`--scheme cole-hopf solves H(p) = p^2/2 only (the derived H is ${text(H)})`);
       try {
         return { ...exact(grid.x), steps: 0 };
       } catch (e) {
         if (!(e instanceof ColeHopfUnresolved)) throw e;
-        throw new UsageError(`--scheme cole-hopf --time ${time}: ${e.message}`);
+        throw new InputError(`--scheme cole-hopf --time ${time}: ${e.message}`);
       }
     })
     .with('hj', () => {
@@ -242,7 +242,7 @@ export interface SolveOptions {
 
 export function solveQuotient(im: Intermediates, o: SolveOptions): SolveResult {
   const nu = o.viscosity ?? im.viscosity.nu;
-  if (o.grid > MAX_CELLS) throw new UsageError(`--grid ${o.grid}: at most ${MAX_CELLS} cells`);
+  if (o.grid > MAX_CELLS) throw new InputError(`--grid ${o.grid}: at most ${MAX_CELLS} cells`);
   const flat = flatLine(im.line, o.grid, im.spec.sourceFile);
   const { grid, toQuotient } = flat;
   const H = hamiltonianOf(im.coarse.hamiltonJacobi);

@@ -3,10 +3,59 @@
 // nothing written.
 import type { z } from 'zod';
 
-export class SpecError extends Error {
+/**
+ * Bad input that is not a spec key: a CLI option, an output path, a request
+ * the pipeline cannot honour (solve's scheme needs). The CLI maps it, like a
+ * SpecError, to exit 2; the pipeline throws it without knowing about the CLI.
+ */
+export class InputError extends Error {}
+
+export class SpecError extends InputError {
   constructor(readonly file: string, readonly keyPath: string, readonly expected: string) {
     super(`${file}: ${keyPath || '(root)'}: ${expected}`);
   }
+}
+
+/** Longest message echoed to a terminal; longer ones are cut in the middle. */
+export const MAX_MESSAGE_LENGTH = 600;
+
+/**
+ * A message safe to print on one line of a terminal: control characters
+ * (escape sequences from a loss string or a CSV header, newlines) shown as
+ * \xNN or \uNNNN, and a long message cut with its end kept.
+ */
+export function printable(message: string): string {
+  // eslint-disable-next-line no-control-regex
+  const escaped = message.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+  if (escaped.length <= MAX_MESSAGE_LENGTH) return escaped;
+  const half = Math.floor((MAX_MESSAGE_LENGTH - 5) / 2);
+  return `${escaped.slice(0, half)} ... ${escaped.slice(escaped.length - half)}`;
+}
+
+/** Edit distance (insertions, deletions, substitutions, adjacent swaps) for key suggestions. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/** The allowed key closest to a misspelt one, if it is close (at most a third of its letters off). */
+export function closestKey(key: string, allowed: readonly string[]): string | undefined {
+  if (key.length > 64) return undefined;
+  let best: string | undefined, bestDistance = Infinity;
+  for (const a of allowed) {
+    const dist = editDistance(key.toLowerCase(), a.toLowerCase());
+    if (dist < bestDistance) { best = a; bestDistance = dist; }
+  }
+  return best !== undefined && bestDistance <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
 }
 
 /** `architecture.layers[0].width`; '(root)' for the document itself. */

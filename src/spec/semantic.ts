@@ -4,9 +4,12 @@
 // least two outputs, batch <= samples.
 // Each failure is a SpecError naming the key.
 import { freeSymbols } from '../ir/expr.js';
-import { parseExpr, ParseError } from '../ir/parse.js';
+import { RESERVED_NAMES } from '../ir/functions.js';
+import { parseExpr, ParseError, parseWithin, quoteSource } from '../ir/parse.js';
+import { diff } from '../ir/diff.js';
+import type { Expr } from '../ir/expr.js';
 import { SpecError } from './errors.js';
-import { DEFAULT_MLP_DATA, type RawSpec } from './schema.js';
+import { DEFAULT_MLP_DATA, SPEC_LIMITS, type RawSpec } from './schema.js';
 
 type RawExpression = Extract<RawSpec['architecture'], { kind: 'expression' }>;
 type RawMlp = Extract<RawSpec['architecture'], { kind: 'mlp' }>;
@@ -25,11 +28,23 @@ export function knownSampleCount(data: RawSpec['data']): number | undefined {
  * not be a function name (`exp(w)` would be ambiguous).
  */
 function parameterNameProblem(name: string): string | undefined {
+  // pi, e, i would read as constants, max/min/sqrt as functions, whatever the parser does with them.
+  if (RESERVED_NAMES.has(name)) return 'not a function or constant name of the expression language';
   const parsesAs = (src: string) => { try { return parseExpr(src); } catch { return undefined; } };
   const alone = parsesAs(name);
   if (!alone || alone.kind !== 'sym' || alone.name !== name) return 'not a reserved word of the expression language';
   if (parsesAs(`${name}(1)`) || parsesAs(`${name}(1, 1)`)) return 'not the name of a function';
   return undefined;
+}
+
+/** Every first derivative folds to 0 (w - w, 0 * w, 3); a delta's derivative is not a constant. */
+function isConstant(loss: Expr, params: readonly string[]): boolean {
+  if (freeSymbols(loss).length === 0) return true;
+  try {
+    return params.every((p) => { const g = diff(loss, p); return g.kind === 'num' && g.value.equals(0); });
+  } catch {
+    return false;
+  }
 }
 
 function checkExpression(arch: RawExpression, s: RawSpec, raw: unknown, file: string): void {
@@ -42,10 +57,13 @@ function checkExpression(arch: RawExpression, s: RawSpec, raw: unknown, file: st
   });
   let loss;
   try {
-    loss = parseExpr(arch.loss);
+    loss = parseWithin(arch.loss);
   } catch (e) {
     if (e instanceof ParseError) throw new SpecError(file, 'architecture.loss', `expected an expression in the declared parameters; ${e.message}`);
     throw e;
+  }
+  if (isConstant(loss, params)) {
+    throw new SpecError(file, 'architecture.loss', `expected a loss that depends on the parameters (${params.join(', ')}), got the constant ${quoteSource(arch.loss)} (a constant loss has no gradient flow, symmetry or shock to derive)`);
   }
   const undeclared = freeSymbols(loss).filter((v) => !params.includes(v)).sort();
   if (undeclared.length) {
@@ -65,6 +83,11 @@ function checkMlp(arch: RawMlp, s: RawSpec, file: string): void {
       throw new SpecError(file, `architecture.layers[${i}].slope`, `expected slope only with activation leaky_relu, got activation ${l.activation}`);
     }
   });
+  let fanIn = arch.input, count = 0;
+  for (const l of arch.layers) { count += fanIn * l.width + (l.bias ? l.width : 0); fanIn = l.width; }
+  if (count > SPEC_LIMITS.networkParameters) {
+    throw new SpecError(file, 'architecture.layers', `expected a network of at most ${SPEC_LIMITS.networkParameters} parameters (the limit), got ${count}`);
+  }
   const outputs = arch.layers[arch.layers.length - 1].width;
   // A softmax over one logit is constant: the cross-entropy loss would not depend on the network.
   if (s.loss === 'cross-entropy' && outputs < 2) {

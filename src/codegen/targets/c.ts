@@ -11,7 +11,16 @@ const FNS: Record<KFn, string> = {
   softplus: 'hg_softplus($0)', sign: 'hg_sign($0)',
 };
 
-const RESERVED = new Set(['auto', 'break', 'case', 'char', 'const', 'continue', 'default', 'do', 'double', 'else', 'enum', 'extern', 'float', 'for', 'goto', 'if', 'inline', 'int', 'long', 'register', 'restrict', 'return', 'short', 'signed', 'sizeof', 'static', 'struct', 'switch', 'typedef', 'union', 'unsigned', 'void', 'volatile', 'while', 'main', 'exp', 'log', 'sqrt', 'tanh', 'sin', 'cos', 'fabs', 'fmax', 'fmin', 'pow', 'log1p', 'expm1', 'y0', 'y1', 'j0', 'j1', 'gamma', 'signbit']);
+// C keywords (C99 to C23 and the GNU extensions asm and typeof), the library
+// functions a kernel calls, and the lower-case macros and objects of the four
+// headers. Upper-case names are blocked by RESERVED_PATTERN: NAN, INFINITY,
+// HUGE_VAL, EOF, NULL, EDOM, FP_NAN, M_PI, ... are macros that would replace them.
+const RESERVED = new Set(['auto', 'break', 'case', 'char', 'const', 'continue', 'default', 'do', 'double', 'else', 'enum', 'extern', 'float', 'for', 'goto', 'if', 'inline', 'int', 'long', 'register', 'restrict', 'return', 'short', 'signed', 'sizeof', 'static', 'struct', 'switch', 'typedef', 'union', 'unsigned', 'void', 'volatile', 'while',
+  'bool', 'true', 'false', 'alignas', 'alignof', 'constexpr', 'nullptr', 'static_assert', 'thread_local', 'typeof', 'typeof_unqual', 'asm', 'noreturn', 'complex', 'imaginary',
+  'main', 'exp', 'log', 'sqrt', 'tanh', 'sin', 'cos', 'fabs', 'fmax', 'fmin', 'pow', 'log1p', 'expm1', 'y0', 'y1', 'yn', 'j0', 'j1', 'jn', 'gamma', 'signbit',
+  'errno', 'stdin', 'stdout', 'stderr', 'assert', 'math_errhandling', 'isnan', 'isinf', 'isfinite', 'isnormal', 'fpclassify', 'isgreater', 'isgreaterequal', 'isless', 'islessequal', 'islessgreater', 'isunordered', 'offsetof', 'size_t', 'printf', 'scanf', 'malloc', 'free', 'strcmp', 'memcpy', 'memset']);
+// (Names with digits, such as the weights W1_0_0, are not macros, except the few listed.)
+const RESERVED_PATTERN = /^([A-Z][A-Z_]*|M_LN2|M_LN10|M_LOG2E|M_LOG10E|M_SQRT2|M_SQRT1_2|M_1_PI|M_2_PI|M_2_SQRTPI|FP_ILOGB0)$/;
 
 const number = (v: number, integer: boolean): string => {
   if (!Number.isFinite(v)) return v > 0 ? 'HUGE_VAL' : '-HUGE_VAL';
@@ -23,6 +32,7 @@ export const cTarget: TargetTable = {
   name: 'c',
   fileExtension: 'c',
   reserved: RESERVED,
+  reservedPattern: RESERVED_PATTERN,
   comment: (t) => `/* ${t} */`,
   number,
   fns: FNS,

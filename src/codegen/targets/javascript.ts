@@ -11,7 +11,10 @@ const FNS: Record<KFn, string> = {
   softplus: 'hg_softplus($0)', sign: 'Math.sign($0)',
 };
 
-const RESERVED = new Set(['new', 'function', 'var', 'let', 'const', 'class', 'delete', 'in', 'default', 'return', 'for', 'while', 'if', 'else', 'do', 'this', 'void', 'with', 'yield', 'case', 'switch', 'break', 'continue', 'typeof', 'instanceof', 'enum', 'export', 'import', 'super', 'try', 'catch', 'finally', 'throw', 'null', 'true', 'false', 'Math', 'Infinity', 'NaN', 'undefined', 'arguments', 'eval']);
+// Keywords, the words reserved in strict mode and ES modules (await, let,
+// static, implements, interface, package, private, protected, public), and the
+// globals a kernel refers to (Math, Float64Array, Infinity, NaN).
+const RESERVED = new Set(['new', 'function', 'var', 'let', 'const', 'class', 'delete', 'in', 'of', 'default', 'return', 'for', 'while', 'if', 'else', 'do', 'this', 'void', 'with', 'yield', 'await', 'async', 'case', 'switch', 'break', 'continue', 'typeof', 'instanceof', 'enum', 'export', 'import', 'super', 'try', 'catch', 'finally', 'throw', 'debugger', 'null', 'true', 'false', 'static', 'implements', 'interface', 'package', 'private', 'protected', 'public', 'Math', 'Infinity', 'NaN', 'undefined', 'arguments', 'eval', 'Float64Array', 'Number', 'Array', 'Object', 'globalThis', 'declare', 'type', 'namespace', 'module', 'abstract', 'as', 'satisfies', 'keyof', 'readonly', 'any', 'number', 'never', 'unknown']);
 
 function table(typed: boolean): TargetTable {
   const num = typed ? ': number' : '';

@@ -17,7 +17,11 @@ const VECTOR_FNS: Record<KFn, string> = {
   softplus: 'np.logaddexp(0.0, $0)', sign: 'np.sign($0)',
 };
 
-export const PYTHON_RESERVED = new Set(['False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del', 'elif', 'else', 'except', 'finally', 'for', 'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or', 'pass', 'raise', 'return', 'try', 'while', 'with', 'yield', 'math', 'np', 'len', 'range', 'max', 'min', 'abs', 'float', 'int', 'print', 'sum']);
+// Keywords, soft keywords and every builtin (a local named like a builtin the
+// kernel calls, e.g. max, would shadow it), plus the modules the file imports.
+const PYTHON_KEYWORDS = 'False None True and as assert async await break case class continue def del elif else except finally for from global if import in is lambda match nonlocal not or pass raise return try type while with yield';
+const PYTHON_BUILTINS = 'abs aiter all anext any ascii bin bool breakpoint bytearray bytes callable chr classmethod compile complex copyright credits delattr dict dir divmod enumerate eval exec exit filter float format frozenset getattr globals hasattr hash help hex id input int isinstance issubclass iter len license list locals map max memoryview min next object oct open ord pow print property quit range repr reversed round set setattr slice sorted staticmethod str sum super tuple vars zip Ellipsis NotImplemented';
+export const PYTHON_RESERVED = new Set([...PYTHON_KEYWORDS.split(' '), ...PYTHON_BUILTINS.split(' '), 'math', 'np', 'numpy', 'sys']);
 
 export const pythonNumber = (v: number, integer: boolean): string => {
   if (!Number.isFinite(v)) return v > 0 ? 'math.inf' : '-math.inf';
