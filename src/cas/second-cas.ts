@@ -1,4 +1,4 @@
-// Independent zero test by a second CAS (DESIGN §3). nerdamer expands
+// Independent zero test by a second CAS (docs/theory.md §3). nerdamer expands
 // polynomial and Laurent residuals quickly; algebrite's simplify handles
 // rational functions with non-monomial denominators (slowly, so only small ones).
 import { createRequire } from 'node:module';

@@ -1,6 +1,6 @@
 // User errors (bad spec, bad rule file, bad option) are reported as one line
 // naming the file, the key path and what was expected, with exit code 2
-// (DESIGN §4). Anything else is an internal error.
+// (docs/theory.md §4). Anything else is an internal error.
 import { RuleError } from '../rewrite/rule-files.js';
 import { InputError } from '../spec/errors.js';
 import type { CheckReport } from '../derivation/derivation.js';

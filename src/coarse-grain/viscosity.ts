@@ -1,4 +1,4 @@
-// The SGD temperature and the viscosity nu = T/2 (DESIGN §1). From the spec
+// The SGD temperature and the viscosity nu = T/2 (docs/theory.md §1). From the spec
 // when given; else T = lr tr(Sigma) / (2 batch n) with Sigma the per-sample
 // gradient covariance at the initialisation.
 import type { TrainingSpec } from '../spec/types.js';

@@ -3,7 +3,7 @@
 // expression E = 0 in jet symbols (rules/coarse-graining/cole-hopf.yaml `after`:
 // u_t + u_x^2/2 - nu*u_xx). Read off its Hamiltonian:
 //   E = u_t + H(u_x) - nu u_xx   =>   H(p) = E[u_t = 0, u_xx = 0][u_x = p].
-// The conservation law of p = u_x is p_t + H(p)_x = nu p_xx (DESIGN §1), so H
+// The conservation law of p = u_x is p_t + H(p)_x = nu p_xx (docs/theory.md §1), so H
 // is also the flux f of the Burgers-type equation: every generated solver is
 // built from this one expression.
 import { add, mul, num, sub, sym } from '../ir/build.js';

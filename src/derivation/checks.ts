@@ -1,4 +1,4 @@
-// The engine's honesty (DESIGN §3): an identity lhs = rhs is checked three
+// The engine's honesty (docs/theory.md §3): an identity lhs = rhs is checked three
 // ways: by the project's normal form, independently by a second CAS, and
 // numerically at seeded random points. A failed check is recorded as failed.
 import { sub } from '../ir/build.js';

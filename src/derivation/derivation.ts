@@ -1,5 +1,5 @@
 // The whole output of `derive`/`check`: the steps and the summary report whose
-// JSON field names are a contract (DESIGN §4: more may be added, none renamed).
+// JSON field names are a contract (docs/theory.md §4: more may be added, none renamed).
 import type { CheckCounts, NotChecked } from './accounting.js';
 import type { Stage, Step } from './types.js';
 

@@ -1,6 +1,6 @@
 // A Derivation is data: a list of steps, each with the rule that produced it,
 // the formulas before and after, its side conditions and its checks. Printers
-// render it; nothing is derived in a printer (DESIGN §2).
+// render it; nothing is derived in a printer (docs/theory.md §2).
 import type { Expr } from '../ir/expr.js';
 
 /**

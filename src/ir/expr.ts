@@ -1,6 +1,6 @@
 // The expression IR: immutable nodes with a structural hash computed once at
 // construction, so equality is a hash compare plus (rarely) a structural walk.
-// The CAS libraries are tools behind this IR, never the IR itself (DESIGN §2).
+// The CAS libraries are tools behind this IR, never the IR itself (docs/theory.md §2).
 import Fraction from 'fraction.js';
 import type { FnName } from './functions.js';
 

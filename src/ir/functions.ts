@@ -1,7 +1,7 @@
 // The IR owns the semantics of every elementary function and activation: its
 // value, its derivative and its spellings. The CAS libraries do not know ReLU or
 // Heaviside (and nerdamer differentiates max(0, w*x) to 0), so no derivative here
-// is delegated to them (DESIGN §3).
+// is delegated to them (docs/theory.md §3).
 import { add, call, mul, neg, num, pow, sub } from './build.js';
 import type { Expr } from './expr.js';
 
@@ -17,7 +17,7 @@ export interface FnSpec {
   readonly derivative: (...args: Expr[]) => Expr;
   /** LaTeX spelling of the function name (applied as \name\left(...\right)). */
   readonly latex: string;
-  /** Positively homogeneous of degree 1: f(a z) = a f(z) for a > 0 (DESIGN §1 rescaling). */
+  /** Positively homogeneous of degree 1: f(a z) = a f(z) for a > 0 (docs/theory.md §1 rescaling). */
   readonly positivelyHomogeneous: boolean;
 }
 

@@ -1,7 +1,7 @@
 // The project's own normal form: an expression is brought to a quotient of
 // Laurent polynomials over Q whose "variables" are atoms (symbols, and
 // function applications with normalised arguments). Two facts of activation
-// semantics are built in because the IR owns them (DESIGN §3):
+// semantics are built in because the IR owns them (docs/theory.md §3):
 //   relu(z) = z H(z),   leaky_relu(z, a) = z (a + (1 - a) H(z)),
 // and exp is kept as a single merged factor per monomial (exp a exp b = exp(a+b)).
 // This is strong enough to prove the polynomial and rational identities the

@@ -1,4 +1,4 @@
-// A 1-D quotient with a non-uniform metric (DESIGN §1): dw/dt = -G Lbar'(w),
+// A 1-D quotient with a non-uniform metric (docs/theory.md §1): dw/dt = -G Lbar'(w),
 // metric g = 1/G. In arc length
 //   s(w) = Int_{anchor}^{w} sqrt(g) dw' = Int_{anchor}^{w} dw' / sqrt(G(w'))
 // the metric is flat: Lap_g = d^2/ds^2 and |grad u|_g^2 = u_s^2, so

@@ -1,5 +1,5 @@
 // Inviscid characteristics of p_t + p p_x = 0 with p(x, 0) = Lbar'(x)
-// (DESIGN §1): straight lines x = y + t Lbar'(y) carrying p = Lbar'(y).
+// (docs/theory.md §1): straight lines x = y + t Lbar'(y) carrying p = Lbar'(y).
 // Neighbouring lines y, y + dy meet when 1 + t Lbar''(y) = 0, so the first
 // crossing is
 //   t* = 1 / rho,  rho = max over the domain of -Lbar''(y),  x* = y* + t* Lbar'(y*),
@@ -36,7 +36,7 @@ function crossing(rho: number, foot: number, slope: (y: number) => number): Cros
   return { rho, time, location: foot + time * slope(foot), foot };
 }
 
-/** DESIGN §1: t* = 1/max(-Lbar''), from samples of Lbar'' with parabolic refinement of the maximum. */
+/** docs/theory.md §1: t* = 1/max(-Lbar''), from samples of Lbar'' with parabolic refinement of the maximum. */
 export function firstCrossing(d: CharacteristicData & { readonly curvature: (y: number) => number }): Crossing {
   const y = samplePoints(d.domain, d.samples ?? 4001), h = y[1] - y[0];
   const v = Float64Array.from(y, (yi) => -d.curvature(yi));

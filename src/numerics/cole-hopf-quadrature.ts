@@ -1,4 +1,4 @@
-// The exact viscous solution by Cole-Hopf quadrature (DESIGN §1, §6). For
+// The exact viscous solution by Cole-Hopf quadrature (docs/theory.md §1, §6). For
 // u_t + u_x^2/2 = nu u_xx with u(x, 0) = Lbar(x), i.e. Burgers p = u_x with
 // p(x, 0) = Lbar'(x):
 //   u(x,t) = -2 nu log[ (4 pi nu t)^(-1/2) Int exp(-(Lbar(y) + (x-y)^2/(2t)) / (2 nu)) dy ],
@@ -71,7 +71,7 @@ export function coleHopfQuadrature(pr: ColeHopfProblem): ColeHopfValue {
     const { logSum, mean } = weightedLogSumExp(e, w, y);
     u[i] = -2 * nu * (logSum - logHeatNorm);
     meanY[i] = mean;
-    p[i] = (x[i] - mean) / t; // DESIGN §1: grad u = (x - E[y]) / t
+    p[i] = (x[i] - mean) / t; // docs/theory.md §1: grad u = (x - E[y]) / t
   }
   return { u, p, meanY };
 }

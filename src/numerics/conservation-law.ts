@@ -1,6 +1,6 @@
 // The equation every scheme in this folder solves: a scalar conservation law
 //   p_t + f(p)_x = nu p_xx,   f convex,
-// given as data derived upstream (DESIGN §1: Burgers, f = p^2/2, f' = p, the
+// given as data derived upstream (docs/theory.md §1: Burgers, f = p^2/2, f' = p, the
 // flux minimiser p_s = 0). Schemes never name Burgers: they call `flux`,
 // `dflux` and use `fluxMinimiser` (f'(p_s) = 0) for the sonic entropy fix.
 import type { Expr } from '../ir/expr.js';
@@ -16,7 +16,7 @@ export interface ConvexFlux {
   readonly fluxMinimiser: number;
 }
 
-/** DESIGN §1: inviscid Burgers flux of p = grad u. */
+/** docs/theory.md §1: inviscid Burgers flux of p = grad u. */
 export const burgersFlux: ConvexFlux = { flux: (p) => 0.5 * p * p, dflux: (p) => p, fluxMinimiser: 0 };
 
 /**

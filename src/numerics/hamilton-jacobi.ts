@@ -1,5 +1,5 @@
 // Monotone schemes for the viscous Hamilton-Jacobi equation
-//   u_t + H(u_x) = nu u_xx,   H convex (DESIGN §1: H(p) = p^2/2, u(x,0) = Lbar(x)),
+//   u_t + H(u_x) = nu u_xx,   H convex (docs/theory.md §1: H(p) = p^2/2, u(x,0) = Lbar(x)),
 // on node values u_i with one-sided slopes p-_i = (u_i - u_{i-1})/dx, p+_i = (u_{i+1} - u_i)/dx:
 //   u_i^{n+1} = u_i - dt Hhat(p-_i, p+_i) + (nu dt/dx^2)(u_{i+1} - 2 u_i + u_{i-1}).
 // Numerical Hamiltonians (Crandall-Lions 1984; Osher-Shu 1991):

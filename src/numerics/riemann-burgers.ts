@@ -10,7 +10,7 @@
 //             shock is never formed.
 import type { ConvexFlux } from './conservation-law.js';
 
-/** DESIGN §1: s = [f]/[p]; the characteristic speed f'(p) when the states agree. */
+/** docs/theory.md §1: s = [f]/[p]; the characteristic speed f'(p) when the states agree. */
 export function rankineHugoniotSpeed(flux: ConvexFlux, pL: number, pR: number): number {
   return pL === pR ? flux.dflux(pL) : (flux.flux(pL) - flux.flux(pR)) / (pL - pR);
 }

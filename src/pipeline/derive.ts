@@ -1,4 +1,4 @@
-// The derivation pipeline, as a recipe (DESIGN §2). Types at each stage:
+// The derivation pipeline, as a recipe (docs/theory.md §2). Types at each stage:
 //   Spec -> Model -> SymmetryResult -> QuotientResult -> Viscosity
 //        -> CoarseGrainResult -> shock (ShockReport + steps + LineProblem) -> Derivation
 // Every intermediate is kept in `Intermediates` for inspection and for the
@@ -60,7 +60,7 @@ export function buildModel(spec: Spec): Model {
     .exhaustive();
 }
 
-/** DESIGN §1: T = lr tr(Sigma) / (2 batch n) from per-sample gradients at the initialisation, unless the spec fixes T. */
+/** docs/theory.md §1: T = lr tr(Sigma) / (2 batch n) from per-sample gradients at the initialisation, unless the spec fixes T. */
 function viscosityFor(spec: Spec, model: Model): Viscosity {
   if (spec.training.temperature !== undefined || model.sampleLosses.length === 0) {
     if (spec.training.temperature === undefined) {

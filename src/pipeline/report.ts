@@ -1,4 +1,4 @@
-// The `check --json` summary (DESIGN §4), assembled from the stage results.
+// The `check --json` summary (docs/theory.md §4), assembled from the stage results.
 import type { Model } from '../architecture/model.js';
 import type { Viscosity } from '../coarse-grain/viscosity.js';
 import type { CheckReport, ShockReport, SymmetryReport } from '../derivation/derivation.js';

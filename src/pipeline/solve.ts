@@ -7,7 +7,7 @@
 //     -> estimateWork, guardWork (refuse past the limit: exit 2)
 //     -> runScheme (u, p on the grid) -> checkSolution (maximum principle: exit 1)
 //     -> detectShocks -> SolveResult   (solve-guards.ts)
-// Coordinates (DESIGN §1): a flat line is solved in its own variable. A curved
+// Coordinates (docs/theory.md §1): a flat line is solved in its own variable. A curved
 // 1-D quotient (G not constant) is solved in arc length s = Int dw/sqrt(G),
 // where the metric is flat and the equation is the same Burgers equation
 // (numerics/arc-length.ts): x = s, p = du/ds. du/ds stays finite at cone
@@ -34,7 +34,7 @@ import { SpecError } from '../spec/errors.js';
 import type { Intermediates } from './derive.js';
 import { InputError } from '../spec/errors.js';
 
-/** DESIGN §1: H(p) = p^2/2, the only Hamiltonian the Cole-Hopf transform linearises. */
+/** docs/theory.md §1: H(p) = p^2/2, the only Hamiltonian the Cole-Hopf transform linearises. */
 const BURGERS_HAMILTONIAN = mul(num(1, 2), pow(sym('p'), 2));
 
 export const SCHEMES = ['weno5-imex', 'weno5', 'godunov-imex', 'godunov', 'cole-hopf', 'hj'] as const;
@@ -175,7 +175,7 @@ function anchorValue(data: LineData, H: Expr, x: number, nu: number, t: number):
 }
 
 /**
- * nu = 0: the viscosity solution is the Hopf-Lax formula (DESIGN §1, H = p^2/2),
+ * nu = 0: the viscosity solution is the Hopf-Lax formula (docs/theory.md §1, H = p^2/2),
  * minimised over a fine grid of the Cole-Hopf window (used only to anchor u at one point).
  */
 function inviscidValue(data: LineData, x: number, t: number): number {

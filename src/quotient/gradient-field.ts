@@ -1,6 +1,6 @@
 // The paper's gradient-field assumption holds exactly when G depends on the
 // quotient coordinates w alone, and on each level set of the conserved
-// quantities c when it depends on (w, c) (DESIGN §1). Decided by ranks of
+// quantities c when it depends on (w, c) (docs/theory.md §1). Decided by ranks of
 // Jacobians at seeded generic points: G is a function of w iff adding dG_ij to
 // the rows dw does not raise the rank (likewise with dc).
 import type { Expr } from '../ir/expr.js';

@@ -1,4 +1,4 @@
-// Push-forward of gradient flow to the quotient (DESIGN §1): with J = dw/dtheta,
+// Push-forward of gradient flow to the quotient (docs/theory.md §1): with J = dw/dtheta,
 // d theta/dt = -grad L gives dw/dt = -G grad_w Lbar, G = J J^T.
 import { add, mul } from '../ir/build.js';
 import type { Expr } from '../ir/expr.js';

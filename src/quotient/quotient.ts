@@ -101,7 +101,7 @@ function reducedLossOnLine(model: Model, sym_: SymmetryResult, w: { name: string
   const gInQ = metricInInvariants(G, w.expr, sym_.conserved.map((c) => c.expr), { w: w.name, c: cNames }, nf);
   const back = gInQ && substitute(gInQ, new Map<string, Expr>([[w.name, w.expr], ...sym_.conserved.map((c, k) => [cNames[k], c.expr] as const)]));
   const metricChecks = back ? checkIdentity(pow(G, 2), pow(back, 2), { seed: ctx.seed + 1, normalForm: nf }) : [];
-  // Push-forward, DESIGN §1: dw/dt = J theta' = -J grad L must equal -G Lbar'(w(theta)).
+  // Push-forward, docs/theory.md §1: dw/dt = J theta' = -J grad L must equal -G Lbar'(w(theta)).
   const gradL = gradient(model.loss, P);
   const jGradL = add(...gradient(w.expr, P).map((j, i) => mul(j, gradL[i])));
   const pushChecks = checkIdentity(jGradL, mul(G, substitute(diff(lbar, w.name), { [w.name]: w.expr })), { seed: ctx.seed + 2, normalForm: nf });

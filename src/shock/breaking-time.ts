@@ -1,4 +1,4 @@
-// First crossing of inviscid characteristics x = y + t dLbar/ds(y) (DESIGN §1):
+// First crossing of inviscid characteristics x = y + t dLbar/ds(y) (docs/theory.md §1):
 // t* = 1/rho with rho = max(-d^2 Lbar/ds^2) over the region, at
 // x* = y* + t* dLbar/ds(y*). On a 1-D quotient with metric G (inverse metric),
 // s is arc length (ds = dw / sqrt(G)) and

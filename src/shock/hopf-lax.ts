@@ -1,4 +1,4 @@
-// Inviscid entropy solution by the Hopf-Lax formula (DESIGN §1, zero-temperature
+// Inviscid entropy solution by the Hopf-Lax formula (docs/theory.md §1, zero-temperature
 // limit): u(x,t) = min_y Lbar(y) + (x-y)^2/(2t), p = (x - y*(x))/t. A shock is
 // where the minimiser y*(x) jumps; p_L, p_R are the one-sided values there.
 

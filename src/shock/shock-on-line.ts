@@ -72,7 +72,7 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
   const G = p.metric ?? num(1);
   const fast = p.metric === undefined ? p.numeric : undefined;
   const L1 = fast ? undefined : diff(p.loss, w);
-  // DESIGN §1 / breaking-time.ts: d^2 Lbar / ds^2 = G Lbar'' + G' Lbar' / 2.
+  // docs/theory.md §1 / breaking-time.ts: d^2 Lbar / ds^2 = G Lbar'' + G' Lbar' / 2.
   const curvature = L1 ? add(mul(G, diff(L1, w)), mul(num(1, 2), diff(G, w), L1)) : undefined;
   const negCurv = fast ? (x: readonly number[]) => -fast.second(x[0]) : compile(mul(num(-1), curvature!), [w]);
   const slopeS = fast ? (x: readonly number[]) => fast.first(x[0]) : compile(mul(pow(G, num(1, 2)), L1!), [w]);

@@ -1,5 +1,5 @@
 // A bad spec is one clear message: the file, the key path, what was expected
-// and what was found (DESIGN §4). The CLI turns it into exit code 2 with
+// and what was found (docs/theory.md §4). The CLI turns it into exit code 2 with
 // nothing written.
 import type { z } from 'zod';
 

@@ -1,4 +1,4 @@
-// The validated spec (DESIGN §4). src/spec/schema.ts validates raw YAML/JSON
+// The validated spec (docs/theory.md §4). src/spec/schema.ts validates raw YAML/JSON
 // into exactly this shape; every later stage reads only this.
 import type { Activation } from '../ir/functions.js';
 
@@ -38,7 +38,7 @@ export type DataSpec =
 export interface TrainingSpec {
   readonly lr: number;
   readonly batch: number;
-  /** SGD temperature 1/beta; nu = temperature / 2. If absent it is estimated (DESIGN §1). */
+  /** SGD temperature 1/beta; nu = temperature / 2. If absent it is estimated (docs/theory.md §1). */
   readonly temperature?: number;
   /** Steps of the reference SGD trajectory (mlp shock check). */
   readonly steps: number;

@@ -1,4 +1,4 @@
-// Conserved quantities of gradient flow from linear symmetries (DESIGN §1):
+// Conserved quantities of gradient flow from linear symmetries (docs/theory.md §1):
 // with d theta/dt = -grad L, d/dt (theta^T S theta) = -2 (S theta) . grad L,
 // which vanishes when S theta is a symmetry generator, i.e. S symmetric and in
 // the algebra. The symmetric part of the algebra is a null space again.

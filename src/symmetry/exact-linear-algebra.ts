@@ -1,5 +1,5 @@
 // Exact linear algebra over Q (fraction.js): reduced row echelon form and
-// null space, for coefficient matching (DESIGN §1: linear symmetries are the
+// null space, for coefficient matching (docs/theory.md §1: linear symmetries are the
 // null space of the coefficient system).
 import { Fraction } from '../ir/expr.js';
 

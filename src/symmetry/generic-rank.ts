@@ -1,6 +1,6 @@
 // Numerical rank of a set of vector fields at a generic (seeded random) point:
 // the orbit dimension is the rank of the generators there, not the algebra's
-// dimension (DESIGN §1). Also used for functional dimension and invariant
+// dimension (docs/theory.md §1). Also used for functional dimension and invariant
 // independence: any "rank of a Jacobian-like matrix of expressions".
 import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import type { Expr } from '../ir/expr.js';

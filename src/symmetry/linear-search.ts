@@ -1,4 +1,4 @@
-// Linear Lie symmetries of a bare loss (DESIGN §1): xi = A theta with
+// Linear Lie symmetries of a bare loss (docs/theory.md §1): xi = A theta with
 // xi . grad L == 0. Each term theta_j d_i L is brought to the normal form; the
 // identity sum_ij A_ij theta_j d_i L = 0 holds iff every monomial's coefficient
 // vanishes, a linear system in the A_ij whose exact null space is the algebra.

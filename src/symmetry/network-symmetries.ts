@@ -6,7 +6,7 @@
 //   grad Q . grad L = 0) -> invariants (paths through the rules' contractions,
 //   checked xi . grad w = 0 for every generator).
 // grad L is built once per model and one NormalForm is shared by every check,
-// so the normal form of each dL/dtheta_i is computed once (DESIGN §3).
+// so the normal form of each dL/dtheta_i is computed once (docs/theory.md §3).
 import type { Model } from '../architecture/model.js';
 import { add, mul, num, sub, sym } from '../ir/build.js';
 import { freeSymbols, type Expr } from '../ir/expr.js';

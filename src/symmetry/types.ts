@@ -32,7 +32,7 @@ export interface SymmetryResult {
   readonly families: readonly SymmetryFamily[];
   /** Dimension of the Lie algebra spanned by all continuous generators. */
   readonly lieAlgebraDimension: number;
-  /** Generic rank of the generators at a random point (DESIGN §1: not the algebra's dimension). */
+  /** Generic rank of the generators at a random point (docs/theory.md §1: not the algebra's dimension). */
   readonly orbitDimension: number;
   readonly invariants: readonly Invariant[];
   readonly conserved: readonly ConservedQuantity[];

@@ -31,7 +31,7 @@ describe('hugoniot CLI', () => {
     expect(r.code).toBe(2);
   });
 
-  it('check --json on the double well: the DESIGN §4 fields, shock at t* = 1, x* = 0', async () => {
+  it('check --json on the double well: the docs/theory.md §4 fields, shock at t* = 1, x* = 0', async () => {
     const r = await cli(['check', 'derivations/double-well/spec.yaml', '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
@@ -72,7 +72,7 @@ describe('hugoniot CLI', () => {
 });
 
 describe('hugoniot solve', () => {
-  it('--json has the DESIGN §4 fields; double well at nu = 0.01 shows the shock at 0', async () => {
+  it('--json has the docs/theory.md §4 fields; double well at nu = 0.01 shows the shock at 0', async () => {
     const r = await cli(['solve', 'derivations/double-well/spec.yaml', '--time', '2', '--viscosity', '0.01', '--grid', '600', '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);

@@ -150,6 +150,15 @@ describe('coarse-graining chain', () => {
     }
   });
 
+  it('local entropy at small nu follows the Hopf-Lax minimiser many kernel widths away from x', () => {
+    // Lbar = y: the weight sits at y* = x - t, t / sqrt(2 nu t) = 16 kernel widths from x; exactly
+    // u = x - t/2 and E[y] = x - t for every nu (Gaussian integral).
+    const nu = 1e-3, t = 0.5, x = 0.3;
+    const { u, meanY } = localEntropy((y) => y, nu, x, t, [-3, 3]);
+    expect(u).toBeCloseTo(x - t / 2, 8);
+    expect(meanY).toBeCloseTo(x - t, 8);
+  });
+
   it('viscosity: nu = T/2 from the spec; estimated T = lr tr(Sigma) / (2 B n)', () => {
     expect(viscosity.nu).toBe(0.05);
     const tr = gradientCovarianceTrace([[1, 0], [3, 2], [2, 1]]);

@@ -1,5 +1,5 @@
 // The Hamiltonian read off the derived HJ equation u_t + H(u_x) = nu u_xx: the
-// coarse-graining stage's own equation gives H = p^2/2 (DESIGN §1); rearranged
+// coarse-graining stage's own equation gives H = p^2/2 (docs/theory.md §1); rearranged
 // spellings give the same H; anything not of that form is refused with a message
 // naming the equation and the defect.
 import { describe, expect, it } from 'vitest';

@@ -13,7 +13,7 @@ describe('arc length s = Int dw / sqrt(G)', () => {
     }
   });
 
-  it('round trip w -> s -> w for the DESIGN metric G = sqrt(c^2 + 4 w^2), c = 1', () => {
+  it('round trip w -> s -> w for the example metric of docs/theory.md §1 G = sqrt(c^2 + 4 w^2), c = 1', () => {
     const m = arcLengthMap((w) => Math.sqrt(1 + 4 * w * w), [-2, 2]);
     for (let k = 0; k <= 40; k++) { const w = -2 + k * 0.1; expect(m.w(m.s(w))).toBeCloseTo(w, 10); }
     // ds/dw = G^(-1/2) by a central difference

@@ -1,4 +1,4 @@
-// Measured orders on smooth periodic data before breaking (DESIGN §6):
+// Measured orders on smooth periodic data before breaking (docs/theory.md §6):
 // p0 = 1/2 + sin(pi x)/4 on [-1, 1], nu = 0, t = 0.4 (t* = 4/pi = 1.27).
 // Godunov evolves cell averages and is compared with cell averages of the exact
 // solution; finite-difference WENO5 evolves point values and is compared

@@ -1,4 +1,4 @@
-// DESIGN §6 reference problems, solved by the schemes and compared with exact
+// docs/theory.md §6 reference problems, solved by the schemes and compared with exact
 // references (Cole-Hopf quadrature, characteristics).
 import { describe, expect, it } from 'vitest';
 import { burgersFlux, coleHopfQuadrature, detectShocks, firstCrossing, solveBurgers1D, traceCharacteristics, uniformGrid, type Scheme } from '../../src/numerics/index.js';

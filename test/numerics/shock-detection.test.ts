@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { burgersFlux, detectShocks, uniformGrid } from '../../src/numerics/index.js';
 
-// DESIGN §1: viscous profile p = s - ([p]/2) tanh([p](x - x0)/(4 nu)).
+// docs/theory.md §1: viscous profile p = s - ([p]/2) tanh([p](x - x0)/(4 nu)).
 const profile = (s: number, jump: number, x0: number, nu: number) => (x: number) => s - (jump / 2) * Math.tanh((jump * (x - x0)) / (4 * nu));
 
 describe('shock detection', () => {

@@ -4,7 +4,7 @@
 // check rejects non-finite and out-of-bound solutions (exit 1) while passing the
 // real solutions of the bundled examples.
 import { describe, expect, it } from 'vitest';
-import { UsageError } from '../../src/cli/errors.js';
+import { InputError } from '../../src/spec/errors.js';
 import { parseExpr } from '../../src/ir/parse.js';
 import { uniformGrid } from '../../src/numerics/index.js';
 import { runPipeline, type Intermediates } from '../../src/pipeline/derive.js';
@@ -41,7 +41,7 @@ describe('guardWork: refusals are bad input (exit 2) with the estimate and a way
   const e = estimateWork('explicit', { grid: uniformGrid(-3, 3, 3000), p0: Float64Array.from(uniformGrid(-3, 3, 3000).x, (w) => w ** 3 - w), H: BURGERS, nu: 0.05, time: 2, cfl: 0.5, segments: 20, window: data.window });
   it('explicit WENO5 at 3000 cells, t = 2, nu = 0.05 (92 s of CPU in issue 8) is refused, suggesting weno5-imex', () => {
     expect(e.work).toBeGreaterThan(WORK_LIMIT);
-    expect(() => guardWork('weno5', 'explicit', e, { nu: 0.05, time: 2, dx: 0.002, maxWork: WORK_LIMIT })).toThrow(UsageError);
+    expect(() => guardWork('weno5', 'explicit', e, { nu: 0.05, time: 2, dx: 0.002, maxWork: WORK_LIMIT })).toThrow(InputError);
     expect(() => guardWork('weno5', 'explicit', e, { nu: 0.05, time: 2, dx: 0.002, maxWork: WORK_LIMIT }))
       .toThrow(/estimated work 7\.\de8 cell-steps \(up to 2\.\de5 steps x 3e3 cells; dt limited by explicit diffusion.*use --scheme weno5-imex .*--allow-long/);
     expect(() => guardWork('weno5', 'explicit', e, { nu: 0.05, time: 2, dx: 0.002, maxWork: Infinity })).not.toThrow();
@@ -82,7 +82,7 @@ describe('solveQuotient with the inputs of issue 10', () => {
     expect(r.u[0]).toBeCloseTo(u0(r.x[0]), 12); // the anchor: u0 - t H(u0') + nu t u0''
   });
   it('--viscosity 1e308 is out of range (was NaN everywhere, exit 0)', () => {
-    expect(() => solveQuotient(pipeline(), { time: 2, viscosity: 1e308, grid: 200, scheme: 'weno5-imex' })).toThrow(UsageError);
+    expect(() => solveQuotient(pipeline(), { time: 2, viscosity: 1e308, grid: 200, scheme: 'weno5-imex' })).toThrow(InputError);
   });
   it('--viscosity 1e6 (weno5-imex): the Cole-Hopf anchor of u leaves the maximum principle and the check says so', () => {
     // The window [-6, 6] no longer holds the mass of the heat kernel (width 2000): u[0] = 1.2e7.

@@ -34,7 +34,7 @@ function hopfLax(u0: (y: number) => number, [lo, hi]: readonly [number, number],
   return j && { ...j, speed: (j.left + j.right) / 2 };
 }
 
-/** DESIGN §1: the Hamiltonian of the derived HJ equation, H(p) = p^2/2. */
+/** docs/theory.md §1: the Hamiltonian of the derived HJ equation, H(p) = p^2/2. */
 const BURGERS = parseExpr('p^2/2');
 
 describe('runScheme: the one scheme dispatch', () => {

@@ -8,7 +8,7 @@ const line = (loss: string, domain: [number, number], metric?: string, nu = 0.05
   shockOnLine({ variable: 'w', loss: parseExpr(loss), metric: metric ? parseExpr(metric) : undefined, domain, nu, seed: 1, origin: 'the test line' });
 
 describe('shock on a 1-D quotient', () => {
-  it('double well (w^2-1)^2/4: t* = 1 at x* = 0 (DESIGN §6)', () => {
+  it('double well (w^2-1)^2/4: t* = 1 at x* = 0 (docs/theory.md §6)', () => {
     const { report, steps } = line('(w^2 - 1)^2 / 4', [-3, 3]);
     expect(report.forms).toBe(true);
     expect(report.time!).toBeCloseTo(1, 6);

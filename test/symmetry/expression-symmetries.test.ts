@@ -11,7 +11,7 @@ const run = (loss: string, parameters: string[]) =>
   expressionSymmetries(expressionModel(parseSpec({ name: 't', architecture: { kind: 'expression', parameters, loss }, training: { temperature: 0.1 } }, 't.yaml')), ctx);
 const same = (a: string, e: import('../../src/ir/expr.js').Expr) => new NormalForm().isZero(sub(parseExpr(a), e));
 
-describe('linear symmetry search (DESIGN §1 examples)', () => {
+describe('linear symmetry search (docs/theory.md §1 examples)', () => {
   it('L = (a b - 1)^2 / 2: algebra diag(1,-1), invariant a b, conserved a^2 - b^2', () => {
     const r = run('(a*b - 1)^2 / 2', ['a', 'b']);
     expect(r.lieAlgebraDimension).toBe(1);

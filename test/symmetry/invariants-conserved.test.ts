@@ -65,7 +65,7 @@ describe('polynomial invariants', () => {
   });
 });
 
-describe('conserved quantities of gradient flow (Noether, DESIGN §1)', () => {
+describe('conserved quantities of gradient flow (Noether, docs/theory.md §1)', () => {
   it.each([
     ['(a*b - 1)^2 / 2', ['a', 'b'], ['a^2 - b^2']],
     ['w^2/2 + v^2/2', ['w', 'v'], []],

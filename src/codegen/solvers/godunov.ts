@@ -1,5 +1,5 @@
 // Godunov's method for the derived conservation law
-//   p_t + f(p)_x = nu p_xx        (DESIGN §1; Burgers: f = H = p^2/2)
+//   p_t + f(p)_x = nu p_xx        (docs/theory.md §1; Burgers: f = H = p^2/2)
 // generated from the flux expression f. Finite volumes on cell averages,
 //   p_i <- p_i - (dt/dx)(F_{i+1/2} - F_{i-1/2}) + (nu dt/dx^2)(p_{i+1} - 2 p_i + p_{i-1}),
 // F_{i+1/2} the Godunov flux (exact Riemann solution at x/t = 0, with the sonic

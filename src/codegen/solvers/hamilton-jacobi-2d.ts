@@ -1,7 +1,7 @@
 // The monotone Lax-Friedrichs scheme for the two-dimensional viscous Hamilton-Jacobi equation
 //   u_t + H(u_x) + H(u_y) = nu (u_xx + u_yy)
 // whose gradient p = grad u solves the 2-D viscous Burgers equation of a gradient
-// field, p_t + (p . grad) p = nu Lap p (DESIGN §1: the 2-D quotient, flat metric).
+// field, p_t + (p . grad) p = nu Lap p (docs/theory.md §1: the 2-D quotient, flat metric).
 // In a flat metric |grad u|^2/2 = u_x^2/2 + u_y^2/2, so the 2-D Hamiltonian is the
 // 1-D H of the derived equation u_t + H(u_x) = nu u_xx (pde.ts hamiltonianOf)
 // applied per coordinate; this kernel is generated from that one H.

@@ -1,5 +1,5 @@
 // The monotone Lax-Friedrichs scheme for the derived viscous Hamilton-Jacobi equation
-//   u_t + H(u_x) = nu u_xx        (DESIGN §1: H(p) = p^2/2, u(x, 0) = Lbar(x))
+//   u_t + H(u_x) = nu u_xx        (docs/theory.md §1: H(p) = p^2/2, u(x, 0) = Lbar(x))
 // generated from the Hamiltonian H read off the equation (pde.ts hamiltonianOf).
 // Node values u_i, one-sided slopes p-_i = (u_i - u_{i-1})/dx, p+_i = (u_{i+1} - u_i)/dx:
 //   u_i <- u_i - dt Hhat(p-, p+) + (nu dt/dx^2)(u_{i+1} - 2 u_i + u_{i-1}),

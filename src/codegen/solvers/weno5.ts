@@ -1,6 +1,6 @@
 // Finite-difference WENO5-JS (Jiang-Shu 1996) with SSP-RK3 (Shu-Osher 1988)
 // for the derived conservation law
-//   p_t + f(p)_x = nu p_xx        (DESIGN §1; Burgers: f = H = p^2/2)
+//   p_t + f(p)_x = nu p_xx        (docs/theory.md §1; Burgers: f = H = p^2/2)
 // generated from the flux expression f. Point values p_i;
 //   L(p)_i = -(F_{i+1/2} - F_{i-1/2})/dx + nu (D4 p)_i,
 // D4 the fourth-order central Laplacian (-p_{i+2} + 16 p_{i+1} - 30 p_i + 16 p_{i-1} - p_{i-2})/(12 dx^2).

@@ -1,6 +1,6 @@
 // The generated 2-D Lax-Friedrichs kernel for u_t + H(u_x) + H(u_y) = nu Lap u
 // (hj2d_lax_friedrichs; p = grad u, the gradient-field Burgers equation of
-// DESIGN §1) against (a) the 1-D generated hj_lax_friedrichs: on separable data
+// docs/theory.md §1) against (a) the 1-D generated hj_lax_friedrichs: on separable data
 // u0 = f(x) + g(y) the scheme splits exactly by direction, so with the same dt
 // the 2-D solution is the sum of two 1-D solves (round-off); (b) Cole-Hopf
 // quadrature on the double well in both coordinates, u = u1(x, t) + u1(y, t);
@@ -18,7 +18,7 @@ import { expectTargetsAgree } from './parity.js';
 
 const H = hamiltonianOf(parseExpr('u_t + u_x^2/2 - nu*u_xx'));
 const SKEWED = parseExpr('sqrt(1 + p^2) + p/2');
-/** The 1-D double well W (DESIGN §1 example Lbar). */
+/** The 1-D double well W (docs/theory.md §1 example Lbar). */
 const well = (w: number) => (w * w - 1) ** 2 / 4;
 const bump = (y: number) => 0.5 * Math.sin(2 * y) + (y * y) / 4;
 const S = Math.SQRT1_2;
