@@ -28,7 +28,7 @@
 import type { Expr } from '../../ir/expr.js';
 import { accumulate, assign, bin, comment, declare, iadd, index, kcall, kneg, kvar, loop, num, type KExpr, type Kernel, type Stmt } from '../kernel-ir.js';
 import { godunovFlux, kernelFlux, equationComment, outflowGhosts, SOLVER_SCALARS, solverArray, timeLoop } from './stencil.js';
-import { laxFriedrichsSplit, sspRk3Stage, weno5Flux } from './weno5.js';
+import { sspRk3Stage, weno5FaceFluxes } from './weno5.js';
 
 /** TR-BDF2's gamma = 2 - sqrt 2 (the two stages then share one matrix shape and the method is L-stable). */
 export const TR_BDF2_GAMMA = 2 - Math.SQRT2;
@@ -136,13 +136,12 @@ const IMEX_SCRATCH = ['q', 'r', 'cp', 'di'] as const;
 /** WENO5-JS + SSP-RK3 for the flux, TR-BDF2 with the compact fourth-order Laplacian for the diffusion, Strang-split. */
 export function weno5ImexKernel(flux: Expr, variable = 'p'): Kernel {
   const F = kernelFlux(flux, variable);
-  const i = kvar('i'), j = kvar('j'), n = kvar('n'), dx = kvar('dx');
+  const i = kvar('i'), n = kvar('n'), dx = kvar('dx');
   const at = (array: string, k: KExpr, o: number) => index(array, iadd(k, o));
   const p = (o: number) => at('p', i, o);
   const g = 3;
   const interior = (body: readonly Stmt[]) => loop('i', g, iadd(n, -g), body, true);
   const ghosts = [comment('outflow ghost cells (3 per side) copy the first and last interior values'), ...outflowGhosts('p', g, num(g), iadd(n, -g - 1), (c) => c)];
-  const face = weno5Flux((o) => at('fp', j, o), (o) => at('fm', j, o));
   const diffusion = implicitDiffusion(g, COMPACT_FOURTH_ORDER);
   return {
     name: 'burgers_weno5_imex',
@@ -166,12 +165,7 @@ export function weno5ImexKernel(flux: Expr, variable = 'p'): Kernel {
         interior([assign(at('p0', i, 0), p(0))]),
         loop('s', 0, 3, [
           ...ghosts,
-          comment("Lax-Friedrichs splitting f+- = (f(p) +- alpha p)/2, alpha = max|f'(p)|"),
-          declare('alpha', num(0)),
-          loop('i', 0, n, [accumulate(kvar('alpha'), kcall('abs', F.df(p(0))), 'max')], true),
-          loop('i', 0, n, laxFriedrichsSplit(F, p(0), at('fp', i, 0), at('fm', i, 0)), true),
-          comment('F at j+1/2: f+ reconstructed from j-2..j+2, f- mirrored from j+3..j-1'),
-          loop('j', 2, iadd(n, -3), [...face.stmts, assign(at('F', j, 0), face.value)], true),
+          ...weno5FaceFluxes(F),
           interior([assign(at('L', i, 0), bin('/', kneg(sub(at('F', i, 0), at('F', i, -1))), dx))]),
           interior([assign(at('p', i, 0), sspRk3Stage(p(0), at('p0', i, 0), at('L', i, 0)))]),
         ]),

@@ -85,15 +85,34 @@ export function sspRk3Stage(p: KExpr, u0: KExpr, L: KExpr): KExpr {
     select(bin('<', s, num(2)), add(times(0.75, u0), times(0.25, euler)), add(bin('/', u0, num(3)), times(2 / 3, euler))));
 }
 
+/**
+ * The WENO5 interface fluxes F[j] at j+1/2 of the current stage value p (arrays fp, fm, F):
+ * global Lax-Friedrichs splitting, then f+ reconstructed from j-2..j+2 and f- mirrored.
+ * Shared by the explicit kernel and the IMEX kernel's advection stages.
+ */
+export function weno5FaceFluxes(F: ReturnType<typeof kernelFlux>): Stmt[] {
+  const i = kvar('i'), j = kvar('j'), n = kvar('n');
+  const at = (array: string, k: KExpr, off: number) => index(array, iadd(k, off));
+  const p0 = at('p', i, 0);
+  const face = weno5Flux((o) => at('fp', j, o), (o) => at('fm', j, o));
+  return [
+    comment("Lax-Friedrichs splitting f+- = (f(p) +- alpha p)/2, alpha = max|f'(p)|"),
+    declare('alpha', num(0)),
+    loop('i', 0, n, [accumulate(kvar('alpha'), kcall('abs', F.df(p0)), 'max')], true),
+    loop('i', 0, n, laxFriedrichsSplit(F, p0, at('fp', i, 0), at('fm', i, 0)), true),
+    comment('F at j+1/2: f+ reconstructed from j-2..j+2, f- mirrored from j+3..j-1'),
+    loop('j', 2, iadd(n, -3), [...face.stmts, assign(at('F', j, 0), face.value)], true),
+  ];
+}
+
 export function weno5SolverKernel(flux: Expr, variable = 'p'): Kernel {
   const F = kernelFlux(flux, variable);
-  const i = kvar('i'), j = kvar('j'), n = kvar('n'), dx = kvar('dx');
+  const i = kvar('i'), n = kvar('n'), dx = kvar('dx');
   const at = (array: string, k: KExpr, off: number) => index(array, iadd(k, off));
   const p = (off: number): KExpr => at('p', i, off);
   const g = 3;
   const interior = (body: readonly Stmt[]) => loop('i', g, iadd(n, -g), body, true);
   const ghosts = [comment('outflow ghost cells (3 per side) copy the first and last interior values'), ...outflowGhosts('p', g, num(g), iadd(n, -g - 1), (c) => c)];
-  const face = weno5Flux((o) => at('fp', j, o), (o) => at('fm', j, o));
   const lap = d4Laplacian(p, dx);
   // SSP-RK3 stage s from the stage value p and u^n = p0
   const rk3 = sspRk3Stage(p(0), at('p0', i, 0), at('L', i, 0));
@@ -115,12 +134,7 @@ export function weno5SolverKernel(flux: Expr, variable = 'p'): Kernel {
       loop('s', 0, 3, [
         comment('SSP-RK3 stage s: the semi-discrete operator L(p) of the current stage value p'),
         ...ghosts,
-        comment("Lax-Friedrichs splitting f+- = (f(p) +- alpha p)/2, alpha = max|f'(p)|"),
-        declare('alpha', num(0)),
-        loop('i', 0, n, [accumulate(kvar('alpha'), kcall('abs', F.df(p(0))), 'max')], true),
-        loop('i', 0, n, laxFriedrichsSplit(F, p(0), at('fp', i, 0), at('fm', i, 0)), true),
-        comment('F at j+1/2: f+ reconstructed from j-2..j+2, f- mirrored from j+3..j-1'),
-        loop('j', 2, iadd(n, -3), [...face.stmts, assign(at('F', j, 0), face.value)], true),
+        ...weno5FaceFluxes(F),
         comment('L(p) = -(F_{i+1/2} - F_{i-1/2})/dx + nu D4 p'),
         interior([assign(at('L', i, 0), weno5Operator(at('F', i, 0), at('F', i, -1), dx, lap))]),
         interior([assign(at('p', i, 0), rk3)]),
