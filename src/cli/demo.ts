@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { runPipeline } from '../pipeline/derive.js';
 import { solveQuotient } from '../pipeline/solve.js';
 import { twiceBreakingTime } from '../shock/breaking-time.js';
+import { breakingTimeText } from '../print/breaking-time-text.js';
 import { escapeHtml } from '../print/html.js';
 import { verifyReportPage } from '../print/verify-report.js';
 import { loadSpec } from '../spec/load.js';
@@ -52,7 +53,7 @@ export async function runDemo(o: DemoOptions): Promise<number> {
     const ok = r.passed && v.passed;
     const failedChecks = v.checks.filter((c) => !c.passed).map((c) => c.id);
     const line = `${spec.name}: derivation ${r.passed ? 'checked' : `${r.failedChecks.length} check(s) FAILED`} (${countsLine(r.checks)}); ` +
-      (r.shock.forms ? `shock predicted at t* = ${fmt(r.shock.time)}, x* = ${fmt(r.shock.location)}; ` : 'no shock predicted; ') +
+      (r.shock.forms ? `shock predicted at t* = ${breakingTimeText(r.shock, fmt)}, x* = ${fmt(r.shock.location)}; ` : 'no shock predicted; ') +
       `solve t = ${fmt(solveTime)}: ${solved.shocks.length} shock(s); ` +
       `verify: ${v.passed ? 'passed' : `FAILED (${failedChecks.join(', ')})`}` +
       (v.measured.time !== null ? `, measured t* = ${fmt(v.measured.time)} +- ${fmt(v.measured.timeError)}` : '') +

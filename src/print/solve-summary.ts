@@ -1,4 +1,5 @@
 // Human-readable result of `solve`, next to what the derivation predicted.
+import { breakingTimeText } from './breaking-time-text.js';
 import type { ShockReport } from '../derivation/derivation.js';
 import type { SolveResult } from '../pipeline/solve.js';
 import { formatNumber as n } from './format-number.js';
@@ -13,7 +14,7 @@ export function solveSummary(r: SolveResult, predicted: ShockReport): string {
   return [
     `solved p_t + H(p)_x = nu p_xx with H(p) = ${r.hamiltonian} (read off the derived equation ${r.equation}) on ${where} in [${n(r.x[0])}, ${n(r.x[r.x.length - 1])}] (${r.grid} cells, ${r.scheme}, nu = ${n(r.viscosity)}) to t = ${n(r.time)}`,
     `line: ${c.origin.replace(/[$\\]/g, '')}`,
-    `predicted: ${predicted.forms ? `shock from t* = ${n(predicted.time)} at ${c.quotientVariable ?? x} = ${n(predicted.location)}` : 'no shock'}`,
+    `predicted: ${predicted.forms ? `shock from t* = ${breakingTimeText(predicted, n)} at ${c.quotientVariable ?? x} = ${n(predicted.location)}` : 'no shock'}`,
     r.shocks.length ? `found ${r.shocks.length} shock(s):` : 'found no shock',
     ...r.shocks.map((s) => `  at ${at(s)}: p_L = ${n(s.left)}, p_R = ${n(s.right)}, Rankine-Hugoniot speed ${n(s.speed)}`),
     '',

@@ -1,4 +1,5 @@
 // Human-readable summary of a CheckReport (the `check` command without --json).
+import { breakingTimeText } from './breaking-time-text.js';
 import type { CheckReport } from '../derivation/derivation.js';
 import { countsLine, notCheckedReasons, STAGES } from '../derivation/accounting.js';
 
@@ -24,7 +25,7 @@ export function summary(r: CheckReport): string {
     ...(r.conserved.length ? r.conserved.map((c) => `    ${c.id} = ${c.text}: ${mark(c.verified)}`) : ['    none']),
     '  invariants:',
     ...(r.invariants.length ? r.invariants.slice(0, 12).map((i) => `    ${i.id} = ${i.text}`).concat(r.invariants.length > 12 ? [`    ... (${r.invariants.length} in all)`] : []) : ['    none']),
-    `  shock: ${r.shock.forms ? `forms at t* = ${r.shock.kink ? `0+ (concave kink, [p] = ${fmt(r.shock.kink.jump)}${r.shock.rho > 0 ? `; the smooth parts break at 1/rho = ${fmt(1 / r.shock.rho)}` : ''})` : fmt(r.shock.time)}, x* = ${fmt(r.shock.location)}, rho = ${fmt(r.shock.rho)}, Re = ${fmt(r.shock.reynolds)} (${r.shock.regime}), speed ${fmt(r.shock.speed)}, Lax ${r.shock.lax === null ? '-' : r.shock.lax ? 'holds' : 'fails'}` : `none (rho = ${fmt(r.shock.rho)})`}`,
+    `  shock: ${r.shock.forms ? `forms at t* = ${breakingTimeText(r.shock, fmt)}, x* = ${fmt(r.shock.location)}, rho = ${fmt(r.shock.rho)}, Re = ${fmt(r.shock.reynolds)} (${r.shock.regime}), speed ${fmt(r.shock.speed)}, Lax ${r.shock.lax === null ? '-' : r.shock.lax ? 'holds' : 'fails'}` : `none (rho = ${fmt(r.shock.rho)})`}`,
     ...r.failedChecks.map((f) => `  FAILED ${f.step} [${f.method}]: ${f.detail}`),
     ...r.notChecked.slice(0, 8).map((f) => `  ${f.status} ${f.step} [${f.method}]: ${f.detail}`),
     ...(r.notChecked.length > 8 ? [`  ... ${r.notChecked.length - 8} more not run (check --json lists them under notChecked)`] : []),
