@@ -12,7 +12,7 @@ import type { ShockReport } from '../derivation/derivation.js';
 import type { SymmetryResult } from '../symmetry/types.js';
 import { seededRng } from '../util/random.js';
 import { complementBasis, hessianFromGradient, quotientMinEigen } from './quotient-hessian.js';
-import { regionReport, shockOnLine, sliceAgreement, sliceLine, type LineProblem } from './shock-on-line.js';
+import { shockOnLine, sliceAgreement, sliceLine, type LineProblem } from './shock-on-line.js';
 
 const fmt = (x: number): string => Number(x.toPrecision(6)).toString();
 
@@ -52,7 +52,7 @@ export function boxShock(model: Model, sym_: SymmetryResult, box: Readonly<Recor
     return { report: { forms: false, time: null, location: null, rho: worst.rho, reynolds: null, regime: 'none', speed: null, lax: null }, steps: [step], line };
   }
   const analysed = shockOnLine(line, flux);
-  return { report: regionReport(worst.rho, analysed.report), steps: [{ ...step, checks: [...step.checks, sliceAgreement(worst.rho, analysed.report)] }, ...analysed.steps], line };
+  return { report: analysed.report, steps: [{ ...step, checks: [...step.checks, sliceAgreement(worst.rho, analysed.report)] }, ...analysed.steps], line };
 }
 
 /** Independent check of the worst point: lambda_min from a finite-difference Hessian of the gradient agrees. */

@@ -21,7 +21,7 @@ import { lanczosExtremes, orthonormalRows, type ExtremeEigen } from './lanczos.j
 import { modelNumerics, onKink, patternDistance, type NetworkNumerics } from './network-numerics.js';
 import { sgdTrajectory } from './sgd-trajectory.js';
 import { seededRng } from '../util/random.js';
-import { regionReport, shockOnLine, sliceAgreement, sliceLine, type LineEvaluators, type LineProblem } from './shock-on-line.js';
+import { shockOnLine, sliceAgreement, sliceLine, type LineEvaluators, type LineProblem } from './shock-on-line.js';
 
 const fmt = (x: number): string => Number(x.toPrecision(6)).toString();
 
@@ -82,8 +82,7 @@ export function networkShock(model: Model, sym_: SymmetryResult, training: Train
     ],
     checks: [...eigenChecks(net, w), sliceAgreement(w.rho, line.report)],
   };
-  const report = regionReport(w.rho, line.report);
-  return { report, steps: [trajStep, ...line.steps], line: problem, trajectory: profile };
+  return { report: line.report, steps: [trajStep, ...line.steps], line: problem, trajectory: profile };
 }
 
 /** L, v . grad L and v^T H v at theta + s v (the slice's Lbar, Lbar', Lbar''), by the tensor-route kernels. */

@@ -289,17 +289,11 @@ export function exactDecimal(x: number): Fraction {
 }
 
 /**
- * The shock report of a region (trajectory or box) analysed through a 1-D slice
- * through its worst point: the headline is the slice's own analysis, one object
- * (t* = 1/rho, x*, the speed and the regime describe one and the same crossing).
- * The slice contains the worst point, where its curvature is v^T H v =
- * lambda_min, so its rho is at least the region's; `sliceAgreement` checks that.
+ * A region (trajectory or box) is reported through the 1-D slice through its worst point: the
+ * headline is the slice's own analysis, one object (t*, x*, speed and regime describe one
+ * crossing). The slice contains the worst point, where its curvature is v^T H v = lambda_min, so
+ * its rho is at least the region's; this checks that (a gap is a contradiction, shown failed).
  */
-export function regionReport(_regionRho: number, slice: ShockReport): ShockReport {
-  return slice;
-}
-
-/** The check that the slice's rho is at least the region's (they are one object; a gap is a contradiction, shown failed). */
 export function sliceAgreement(regionRho: number, slice: ShockReport): Check {
   const gap = regionRho - slice.rho;
   const tolerance = 1e-6 * (1 + Math.abs(regionRho));
