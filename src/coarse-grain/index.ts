@@ -161,6 +161,10 @@ export function withLineChecks(r: CoarseGrainResult, line: LineProblem | undefin
 
 /** The line as the flat problem the quadrature needs: Lbar as a function of its flat coordinate. */
 function lineData(line: LineProblem, seed: number): LineData | { why: string } {
+  // A network slice carries back-propagation evaluators (line.numeric): the quadrature calls Lbar
+  // thousands of times, and the compiled symbolic loss of a network is far slower per call.
+  const fast = line.metric === undefined ? line.numeric : undefined;
+  if (fast) return { lbar: (w) => fast.value(w), nu: line.nu, domain: line.domain, seed };
   const L = compile(line.loss, [line.variable]);
   if (!line.metric) return { lbar: (w) => L([w]), nu: line.nu, domain: line.domain, seed };
   const G = compile(line.metric, [line.variable]);
