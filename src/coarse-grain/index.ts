@@ -1,18 +1,19 @@
 // The coarse-graining stage (docs/theory.md §1): local entropy -> Cole-Hopf ->
 // viscous HJ on the quotient (1-D arc length when the metric is not flat) ->
-// Burgers. Each step is a transform rule from rules/coarse-graining. One source
-// per equation: the step states the rule's `after` as an Expr, its identity
-// obligation is expanded from that same Expr (obligation.ts), consecutive
-// steps are checked to chain (this `before` = the previous `after`), and the
-// HJ equation returned to later stages is the very object the Cole-Hopf step
-// states. The identities hold for every loss and are labelled lemmas; the
+// Burgers. Each step is a transform rule from rules/coarse-graining, applied in
+// the order rules/coarse-graining/chain.yaml lists (chain.ts). One source per
+// equation: the step states the rule's `after` as an Expr, its identity
+// obligation is expanded from that same Expr (obligation.ts), the links the
+// chain declares are checked (this `before` = the `after` it takes), and the
+// HJ and Burgers equations returned to later stages are the very objects the
+// steps that `gives` them state. The identities hold for every loss and are labelled lemmas; the
 // numeric checks run on the line the shock stage analyses (`withLineChecks`).
 import { match } from 'ts-pattern';
 import { add, mul, num, sub, sym } from '../ir/build.js';
 import { checkIdentity } from '../derivation/checks.js';
 import { compile } from '../ir/evaluate.js';
 import { diff } from '../ir/diff.js';
-import type { Expr } from '../ir/expr.js';
+import { freeSymbols, type Expr } from '../ir/expr.js';
 import { NormalForm } from '../ir/normal-form.js';
 import { parseExpr } from '../ir/parse.js';
 import { substitute } from '../ir/substitute.js';
@@ -24,6 +25,7 @@ import type { LineProblem } from '../shock/shock-on-line.js';
 import { seededRng } from '../util/random.js';
 import { NUMERIC_CHECKS, type LineData } from './numeric-checks.js';
 import { checkObligation } from './obligation.js';
+import { loadChain, type Chain } from './chain.js';
 import { identitiesOf, loadTransformRules, type TransformRule } from './transform-rules.js';
 import type { Viscosity } from './viscosity.js';
 
@@ -42,27 +44,16 @@ export interface CoarseGrainResult {
   readonly burgers: Expr;
 }
 
-const CHAIN = ['local-entropy', 'cole-hopf', 'laplace-beltrami-arc-length', 'hj-to-burgers'] as const;
-type ChainId = (typeof CHAIN)[number];
-const TITLES: Record<ChainId, string> = {
-  'local-entropy': 'Local-entropy coarse-graining',
-  'cole-hopf': 'Cole-Hopf: heat equation to viscous Hamilton-Jacobi',
-  'laplace-beltrami-arc-length': 'Viscous HJ on the curved quotient: Laplace-Beltrami and arc length',
-  'hj-to-burgers': 'Viscous Burgers equation for p = grad u',
-};
-/** The predecessor whose `after` this step's `before` must be (arc length: renamed s -> x). */
-const PREVIOUS: Partial<Record<ChainId, ChainId>> = { 'cole-hopf': 'local-entropy', 'hj-to-burgers': 'cole-hopf' };
-const ARC_LENGTH_TO_X = { u_s: sym('u_x'), u_ss: sym('u_xx') };
+/** The chain the stage applies (rules/coarse-graining/chain.yaml) and the equations it hands on. */
+const CHAIN_ID = 'coarse-graining';
+const GIVES = ['hamilton-jacobi', 'burgers'] as const;
 
 const lemma = (c: Check): Check => ({ ...c, scope: 'lemma' });
 
-function loadChain(ctx: StageContext): (id: ChainId) => TransformRule {
+function loadRules(ctx: StageContext): { chain: Chain; rule: (id: string) => TransformRule } {
   const rules = loadTransformRules(ctx.rulesDir, Object.keys(NUMERIC_CHECKS));
-  return (id) => {
-    const r = rules.get(id);
-    if (!r) throw new RuleError(ctx.rulesDir, id, `expected a transform rule with id "${id}" (the coarse-graining chain uses it)`);
-    return r;
-  };
+  const chain = loadChain(ctx.rulesDir, CHAIN_ID, rules, GIVES);
+  return { chain, rule: (id) => rules.get(id)! };
 }
 
 /** Largest quotient dimension for which the n-D heat-kernel identity is checked symbolically. */
@@ -83,6 +74,21 @@ function heatKernelChecks(n: number, seed: number): Check[] {
     .map((c) => lemma({ ...c, detail: `${n}-dimensional heat kernel K_t = nu Lap K (as l_t = nu(|grad l|^2 + Lap l), l = log K): ${c.detail}` }));
 }
 
+/**
+ * `e` in renamed coordinates: a coordinate s renamed x turns s into x and each
+ * jet symbol's subscript letters likewise (u_s -> u_x, u_ss -> u_xx).
+ */
+function renameCoordinates(e: Expr, rename: Readonly<Record<string, string>>): Expr {
+  const letter = (c: string): string => rename[c] ?? c;
+  const to = new Map<string, Expr>();
+  for (const name of freeSymbols(e)) {
+    const jet = /^([A-Za-z][A-Za-z0-9]*)_([a-z]+)$/.exec(name);
+    const renamed = jet ? `${jet[1]}_${[...jet[2]].map(letter).join('')}` : letter(name);
+    if (renamed !== name) to.set(name, sym(renamed));
+  }
+  return to.size ? substitute(e, Object.fromEntries(to)) : e;
+}
+
 /** `expr` (as stated by step `what`) equals `expected` by the normal form: consecutive steps state one equation. */
 function chainCheck(expr: Expr, expected: Expr, what: string): Check {
   const zero = new NormalForm().isZero(sub(expr, expected));
@@ -95,14 +101,15 @@ export const coarseGrain = (input: CoarseGrainInput, ctx: StageContext): CoarseG
 
 /** The chain with its identity and chain checks; `withLineChecks` adds the numeric checks once the line is known. */
 export function coarseGrainChain(input: Omit<CoarseGrainInput, 'line'>, ctx: StageContext): CoarseGrainResult {
-  const need = loadChain(ctx);
+  const { chain, rule: need } = loadRules(ctx);
   const curved = input.reduced?.metric !== undefined;
-  const ids = CHAIN.filter((id) => id !== 'laplace-beltrami-arc-length' || curved);
-  const stated = new Map<ChainId, { before?: Expr; after?: Expr }>(ids.map((id) => {
-    const r = need(id);
-    return [id, { before: r.before ? parseExpr(r.before) : undefined, after: r.after ? parseExpr(r.after) : undefined }];
+  const applied = chain.steps.filter((s) => s.when === undefined || (s.when === 'curved-quotient' && curved));
+  const stated = new Map<string, { before?: Expr; after?: Expr }>(applied.map((s) => {
+    const r = need(s.rule);
+    return [s.rule, { before: r.before ? parseExpr(r.before) : undefined, after: r.after ? parseExpr(r.after) : undefined }];
   }));
-  const steps: Step[] = ids.map((id, k) => {
+  const steps: Step[] = applied.map((link, k) => {
+    const id = link.rule;
     const rule = need(id);
     const { before, after } = stated.get(id)!;
     const own = new Map<string, Expr>([...(before ? [['before', before] as const] : []), ...(after ? [['after', after] as const] : [])]);
@@ -110,11 +117,14 @@ export function coarseGrainChain(input: Omit<CoarseGrainInput, 'line'>, ctx: Sta
     const label = (i: number, c: Check): Check => (identities.length > 1 ? { ...c, detail: `identity ${i + 1} of ${identities.length}: ${c.detail}` } : c);
     const checks: Check[] = identities.flatMap((o, i) => checkObligation(o, ctx.seed + 10 * k + i, own).map((c) => lemma(label(i, c))));
     if (id === 'local-entropy' && input.quotientDimension >= 2) checks.push(...heatKernelChecks(input.quotientDimension, ctx.seed + 5));
-    const prev = PREVIOUS[id];
-    const prevAfter = prev ? stated.get(prev)?.after : undefined;
-    if (prev && before && prevAfter) checks.push(chainCheck(before, prevAfter, `this step's before vs the after of coarse-grain/${prev}`));
-    if (id === 'laplace-beltrami-arc-length' && after && stated.get('cole-hopf')?.after) {
-      checks.push(chainCheck(substitute(after, ARC_LENGTH_TO_X), stated.get('cole-hopf')!.after!, 'this step\'s after (s renamed x) vs the after of coarse-grain/cole-hopf'));
+    // the links the chain declares (loadChain has checked they point to earlier steps with the expressions)
+    const prevAfter = link.takes ? stated.get(link.takes)?.after : undefined;
+    if (link.takes && before && prevAfter) checks.push(chainCheck(before, prevAfter, `this step's before vs the after of coarse-grain/${link.takes}`));
+    const same = link['same-as'];
+    const sameAfter = same ? stated.get(same.step)?.after : undefined;
+    if (same && after && sameAfter) {
+      const renamed = Object.keys(same.rename).length ? ` (${Object.entries(same.rename).map(([from, to]) => `${from} renamed ${to}`).join(', ')})` : '';
+      checks.push(chainCheck(renameCoordinates(after, same.rename), sameAfter, `this step's after${renamed} vs the after of coarse-grain/${same.step}`));
     }
     const conditions = id === 'local-entropy'
       ? [`$${input.viscosity.formulaTex}$`, input.quotientDimension === 1 ? '1-D quotient' : `${input.quotientDimension}-dimensional quotient: the identities hold in each coordinate (heat kernel $t^{-n/2}e^{-|x-y|^2/(4\\nu t)}$)`]
@@ -122,15 +132,15 @@ export function coarseGrainChain(input: Omit<CoarseGrainInput, 'line'>, ctx: Sta
     // Equations are shown as E = 0; the first `before` (the reduced loss) is an expression.
     const formula = (e: Expr, equation: boolean): Formula => (equation ? { kind: 'eq', lhs: e, rhs: num(0) } : { kind: 'expr', expr: e });
     return {
-      id: `coarse-grain/${id}`, stage: 'coarse-grain', rule: id, title: TITLES[id], statement: rule.statement,
+      id: `coarse-grain/${id}`, stage: 'coarse-grain', rule: id, title: link.title, statement: rule.statement,
       ...(before ? { before: formula(before, k > 0) } : {}),
       ...(after ? { after: formula(after, true) } : {}),
       conditions, checks,
     };
   });
-  const hamiltonJacobi = stated.get('cole-hopf')?.after, burgers = stated.get('hj-to-burgers')?.after;
-  if (!hamiltonJacobi) throw new RuleError(ctx.rulesDir, 'cole-hopf', 'expected an `after` (the viscous HJ equation every later stage uses)');
-  if (!burgers) throw new RuleError(ctx.rulesDir, 'hj-to-burgers', 'expected an `after` (the Burgers equation)');
+  // loadChain has checked that these steps exist, apply to every quotient and state an `after`
+  const hamiltonJacobi = stated.get(chain.gives.get('hamilton-jacobi')!.rule)!.after!;
+  const burgers = stated.get(chain.gives.get('burgers')!.rule)!.after!;
   return { steps, hamiltonJacobi, burgers };
 }
 
@@ -142,14 +152,14 @@ export function coarseGrainChain(input: Omit<CoarseGrainInput, 'line'>, ctx: Sta
  * diverges) they are `skipped` with the reason.
  */
 export function withLineChecks(r: CoarseGrainResult, line: LineProblem | undefined, ctx: StageContext): CoarseGrainResult {
-  const need = loadChain(ctx);
+  const { rule: need } = loadRules(ctx);
   const data = line ? lineData(line, ctx.seed) : { why: 'no 1-D line was given to run on' };
   const steps = r.steps.map((s): Step => {
-    const rule = need(s.rule as ChainId);
+    const rule = need(s.rule);
     const extra: Check[] = rule.numeric.map((name) => ('why' in data
       ? { method: 'numeric', status: 'skipped', scope: 'lemma', detail: `${name}: not run (${data.why})` }
       : lemma(NUMERIC_CHECKS[name](data))));
-    const own = match(s.rule as ChainId)
+    const own = match(s.rule)
       .with('hj-to-burgers', () => [line && !('why' in data) ? initialDatumCheck(line, data) : { method: 'numeric', status: 'skipped', detail: `initial datum p(x, 0) = dLbar/dx: not run (${'why' in data ? data.why : ''})` } as Check])
       .with('laplace-beltrami-arc-length', () => [line?.metric ? metricPositiveCheck(line) : { method: 'numeric', status: 'skipped', detail: 'G > 0 on the line: not run (no curved 1-D line was given)' } as Check])
       .otherwise(() => []);
