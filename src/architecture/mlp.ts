@@ -2,8 +2,9 @@
 // Parameters are named W{l}_{j}_{i} (layer l, unit j, input i) and b{l}_{j},
 // 1-based. Data enter as exact rationals; each pre-activation z_{d,l,j} is
 // built once and shared, so the loss is a DAG whose size is linear in the data.
-import { add, call, mul, num, sym } from '../ir/build.js';
+import { add, mul, num, sym } from '../ir/build.js';
 import type { Expr } from '../ir/expr.js';
+import { activationValue, EXPRESSIONS } from '../ir/functions.js';
 import { lossTex, sampleLoss, type LossKind } from '../loss/index.js';
 import type { DenseLayer, MlpArchitecture } from '../spec/types.js';
 import type { Dataset, LinearLayerParams, Model } from './model.js';
@@ -11,13 +12,9 @@ import type { Dataset, LinearLayerParams, Model } from './model.js';
 export const weightName = (l: number, j: number, i: number): string => `W${l}_${j}_${i}`;
 export const biasName = (l: number, j: number): string => `b${l}_${j}`;
 
-export function applyActivation(layer: DenseLayer, z: Expr): Expr {
-  switch (layer.activation) {
-    case 'identity': return z;
-    case 'leaky_relu': return call('leaky_relu', z, num(String(layer.slope ?? 0.01)));
-    default: return call(layer.activation, z);
-  }
-}
+/** sigma(z) as an IR expression, from the function registry (src/ir/functions.ts). */
+export const applyActivation = (layer: DenseLayer, z: Expr): Expr =>
+  activationValue(EXPRESSIONS, layer.activation, z, num(String(layer.slope ?? 0.01)));
 
 export function mlpLayers(arch: MlpArchitecture): LinearLayerParams[] {
   let fanIn = arch.input;

@@ -19,10 +19,13 @@
 // Sizes: an array whose length is { size: 'N', times: 2 } has 2N elements. JS,
 // TypeScript and Python derive N from the array (N = X.length / 2); C passes N
 // explicitly (long N, after the arrays), since a C pointer has no length.
+import type { CodeFn } from '../ir/functions.js';
+
 export type KFn =
-  | 'exp' | 'log' | 'sqrt' | 'tanh' | 'sin' | 'cos' | 'abs' | 'max' | 'min' | 'pow' | 'log1p' | 'expm1'
-  // activations: value semantics of src/ir/functions.ts; each target table spells them
-  | 'relu' | 'heaviside' | 'leaky_relu' | 'sigmoid' | 'softplus' | 'sign';
+  // the target languages' primitives, spelled by each target table
+  | 'sqrt' | 'max' | 'min' | 'pow' | 'log1p' | 'expm1'
+  // the registry's functions and activations (value semantics and spellings: src/ir/functions.ts)
+  | CodeFn;
 export type BinOp = '+' | '-' | '*' | '/' | '<' | '<=' | '>' | '>=' | '&&';
 
 export type KExpr =

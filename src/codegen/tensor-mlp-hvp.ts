@@ -22,25 +22,11 @@
 import { match } from 'ts-pattern';
 import type { DenseLayer } from '../spec/types.js';
 import { accumulate, assign, bin, comment, declare, iadd, imul, index, kcall, kvar, loop, num, type KExpr, type Kernel, type Stmt } from './kernel-ir.js';
-import { describeNetwork, forward, kernelShell, layerInput, mlpLayout, NAMES, sigmaPrime, times, weight, type LayerLayout, type MlpDescription } from './tensor-mlp.js';
+import { describeNetwork, forward, kernelShell, layerInput, mlpLayout, NAMES, sigmaPrime, sigmaSecond, times, weight, type LayerLayout, type MlpDescription } from './tensor-mlp.js';
 
 /** Scratch arrays of the R-pass, per layer: R{z^l}, R{a^l}, R{delta^l}. */
 const R_NAMES = { z: (l: number) => `rz${l}`, a: (l: number) => `ra${l}`, delta: (l: number) => `rdelta${l}` };
 
-/**
- * sigma''(z) given z and a = sigma(z), or undefined where it vanishes: identity,
- * and relu / leaky relu, whose derivative is piecewise constant (relu' = H,
- * H' = 0 away from z = 0; the scalar route lowers dirac to 0 likewise).
- */
-const sigmaSecond = (l: DenseLayer, z: KExpr, a: KExpr): KExpr | undefined => match(l.activation)
-  .with('identity', 'relu', 'leaky_relu', () => undefined)
-  // tanh'' = -2 tanh (1 - tanh^2)
-  .with('tanh', () => bin('*', num(-2), bin('*', a, bin('-', num(1), bin('*', a, a)))))
-  // sigmoid'' = sigmoid (1 - sigmoid) (1 - 2 sigmoid)
-  .with('sigmoid', () => bin('*', bin('*', a, bin('-', num(1), a)), bin('-', num(1), bin('*', num(2), a))))
-  // softplus' = sigmoid, so softplus'' = s (1 - s), s = sigmoid(z)
-  .with('softplus', () => bin('*', kcall('sigmoid', z), bin('-', num(1), kcall('sigmoid', z))))
-  .exhaustive();
 
 const plus = (a: KExpr, b: KExpr | undefined): KExpr => (b ? bin('+', a, b) : a);
 

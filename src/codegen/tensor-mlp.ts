@@ -14,6 +14,7 @@
 // src/architecture/mlp.ts); X is N x input and Y is N x output, row-major.
 // Cross-entropy uses the max-shifted log-sum-exp by construction.
 import { match } from 'ts-pattern';
+import { ACTIVATION_SPECS, activationValue, type Algebra } from '../ir/functions.js';
 import type { LossKind } from '../loss/index.js';
 import type { DenseLayer } from '../spec/types.js';
 import { accumulate, assign, bin, comment, declare, iadd, imul, index, kcall, kneg, kvar, loop, num, select, type ArrayParam, type KExpr, type Kernel, type Stmt } from './kernel-ir.js';
@@ -51,21 +52,24 @@ export function mlpLayout(d: Pick<MlpDescription, 'input' | 'layers'>): { readon
   return { layers, parameterCount: offset };
 }
 
-const sigma = (l: DenseLayer, z: KExpr): KExpr => match(l.activation)
-  .with('identity', () => z)
-  .with('leaky_relu', () => kcall('leaky_relu', z, num(l.slope ?? 0.01)))
-  .with('relu', 'tanh', 'sigmoid', 'softplus', (f) => kcall(f, z))
-  .exhaustive();
+/** Kernel expressions as the algebra the registry writes activations in (src/ir/functions.ts). */
+export const KERNEL_ALGEBRA: Algebra<KExpr> = {
+  num, sub: (a, b) => bin('-', a, b), mul: (a, b) => bin('*', a, b),
+  call: (fn, ...args) => {
+    if (fn === 'dirac') throw new Error('kernels never call dirac (it is lowered to 0 away from the kink)');
+    return kcall(fn, ...args);
+  },
+  positive: (z, then, otherwise) => select(bin('>', z, num(0)), then, otherwise),
+};
+const slopeOf = (l: DenseLayer): KExpr => num(l.slope ?? 0.01);
 
-/** sigma'(z) given z and a = sigma(z); undefined for the identity (factor 1). Matches src/ir/functions.ts. */
-export const sigmaPrime = (l: DenseLayer, z: KExpr, a: KExpr): KExpr | undefined => match(l.activation)
-  .with('identity', () => undefined)
-  .with('relu', () => kcall('heaviside', z))
-  .with('leaky_relu', () => select(bin('>', z, num(0)), num(1), num(l.slope ?? 0.01)))
-  .with('tanh', () => bin('-', num(1), bin('*', a, a)))
-  .with('sigmoid', () => bin('*', a, bin('-', num(1), a)))
-  .with('softplus', () => kcall('sigmoid', z))
-  .exhaustive();
+const sigma = (l: DenseLayer, z: KExpr): KExpr => activationValue(KERNEL_ALGEBRA, l.activation, z, slopeOf(l));
+
+/** sigma'(z) given z and a = sigma(z); undefined for the identity (factor 1). From the registry (src/ir/functions.ts). */
+export const sigmaPrime = (l: DenseLayer, z: KExpr, a: KExpr): KExpr | undefined => ACTIVATION_SPECS[l.activation].first(KERNEL_ALGEBRA, z, a, slopeOf(l));
+
+/** sigma''(z) given z and a = sigma(z); undefined where it vanishes. From the registry (src/ir/functions.ts). */
+export const sigmaSecond = (l: DenseLayer, z: KExpr, a: KExpr): KExpr | undefined => ACTIVATION_SPECS[l.activation].second(KERNEL_ALGEBRA, z, a, slopeOf(l));
 
 /** a * b, or a when b is undefined (a factor 1). */
 export const times = (a: KExpr, b: KExpr | undefined): KExpr => (b ? bin('*', a, b) : a);

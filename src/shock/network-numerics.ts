@@ -9,6 +9,7 @@ import { compileJs } from '../codegen/compile-js.js';
 import { lowerMlpGradient, lowerMlpLoss, mlpLayout } from '../codegen/tensor-mlp.js';
 import { lowerMlpHessianVectorProduct } from '../codegen/tensor-mlp-hvp.js';
 import { activate } from '../data/forward.js';
+import { ACTIVATION_SPECS, activationValue, isKinked, NUMBERS } from '../ir/functions.js';
 import type { LossKind } from '../loss/index.js';
 import type { MlpArchitecture } from '../spec/types.js';
 
@@ -56,19 +57,13 @@ export function networkNumerics(arch: MlpArchitecture, data: Dataset, lossKind: 
   const hvpK = compileJs<HvpKernel>(lowerMlpHessianVectorProduct('mlp_hvp', d));
   const one = new Float64Array(1);
   const N = data.inputs.length;
-  const kinked = arch.layers.map((l) => l.activation === 'relu' || l.activation === 'leaky_relu');
+  const kinked = arch.layers.map((l) => isKinked(l.activation));
   const patternLength = N * arch.layers.reduce((s, l, i) => s + (kinked[i] ? l.width : 0), 0);
   const slopeOf = (li: number): number => arch.layers[li].slope ?? 0.01;
-  /** sigma'(z) for layer li (the kernels' conventions: relu'(0) = 0). */
+  /** sigma'(z) for layer li from the registry, in numbers (the kernels' conventions: relu'(0) = 0). */
   const sigmaPrime = (li: number, z: number): number => {
-    switch (arch.layers[li].activation) {
-      case 'identity': return 1;
-      case 'relu': return z > 0 ? 1 : 0;
-      case 'leaky_relu': return z > 0 ? 1 : slopeOf(li);
-      case 'tanh': { const t = Math.tanh(z); return 1 - t * t; }
-      case 'sigmoid': { const s = 1 / (1 + Math.exp(-z)); return s * (1 - s); }
-      case 'softplus': return 1 / (1 + Math.exp(-z));
-    }
+    const { activation } = arch.layers[li], slope = slopeOf(li);
+    return ACTIVATION_SPECS[activation].first(NUMBERS, z, activationValue(NUMBERS, activation, z, slope), slope) ?? 1;
   };
   const lossMapJacobian = (theta: Float64Array): Float64Array[] => {
     const rows: Float64Array[] = [];

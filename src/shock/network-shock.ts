@@ -11,6 +11,7 @@
 // one activation pattern, is the independent cross-check.
 import type { Model } from '../architecture/model.js';
 import type { Expr } from '../ir/expr.js';
+import { isKinked } from '../ir/functions.js';
 import { compileMany } from '../ir/evaluate.js';
 import type { Check, Step } from '../derivation/types.js';
 import type { ShockReport } from '../derivation/derivation.js';
@@ -69,7 +70,7 @@ export function networkShock(model: Model, sym_: SymmetryResult, training: Train
   const w = worst!;
   const problem = { ...sliceLine(model.loss, model.parameters, w.theta, w.eig.min.vector, { nu, seed: training.seed, origin: `the slice $\\theta^* + s v$ through SGD step ${w.step}` }), numeric: sliceEvaluators(net, w.theta, w.eig.min.vector) };
   const line = shockOnLine(problem, flux);
-  const kinked = model.architecture?.layers.some((l) => l.activation === 'relu' || l.activation === 'leaky_relu') ?? false;
+  const kinked = model.architecture?.layers.some((l) => isKinked(l.activation)) ?? false;
   const trajStep: Step = {
     id: 'shock/trajectory-curvature', stage: 'shock', rule: 'quotient-hessian-trajectory',
     title: 'Negative curvature of the quotient along SGD',

@@ -5,6 +5,7 @@
 import type { Model } from '../architecture/model.js';
 import { add, mul, num, sym } from '../ir/build.js';
 import { equals, type Expr } from '../ir/expr.js';
+import { isPositivelyHomogeneous } from '../ir/functions.js';
 import { replaceNodes, substitute } from '../ir/substitute.js';
 import { numericCheck } from '../derivation/checks.js';
 import { sub } from '../ir/build.js';
@@ -17,7 +18,7 @@ import { rewriteToFixpoint } from '../rewrite/runner.js';
 
 export function finiteRescalingSteps(model: Model, rules: readonly RewriteRule[], seed: number): Step[] {
   const first = model.layers[0];
-  if (!model.dataset || model.layers.length < 2 || !['relu', 'leaky_relu'].includes(first.activation)) return [];
+  if (!model.dataset || model.layers.length < 2 || !isPositivelyHomogeneous(first.activation)) return [];
   const x = model.dataset.inputs[0];
   // The same construction as the forward map, so the node is shared structurally.
   const z = add(...first.weights[0].map((w, i) => mul(sym(w), num(String(x[i])))), ...(first.bias ? [sym(first.bias[0])] : []));

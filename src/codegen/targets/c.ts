@@ -1,14 +1,14 @@
 // C99 spellings: arrays are double pointers, size symbols are passed as long
 // after the arrays (a pointer has no length), temporaries are static arrays of
 // fixed length. Builds with `cc -O2 -std=c99 FILE -lm` and nothing else.
+import { codeHelpers, codeSpellings } from '../../ir/functions.js';
 import type { KFn } from '../kernel-ir.js';
 import type { TargetTable } from '../printer.js';
 
+// The language's own primitives; the functions and activations are spelled in the registry (src/ir/functions.ts).
 const FNS: Record<KFn, string> = {
-  exp: 'exp($0)', log: 'log($0)', sqrt: 'sqrt($0)', tanh: 'tanh($0)', sin: 'sin($0)', cos: 'cos($0)',
-  abs: 'fabs($0)', max: 'fmax($0, $1)', min: 'fmin($0, $1)', pow: 'pow($0, $1)', log1p: 'log1p($0)', expm1: 'expm1($0)',
-  relu: 'fmax(0.0, $0)', heaviside: '($0 > 0.0 ? 1.0 : 0.0)', leaky_relu: 'hg_leaky_relu($0, $1)', sigmoid: '1.0 / (1.0 + exp(-($0)))',
-  softplus: 'hg_softplus($0)', sign: 'hg_sign($0)',
+  ...codeSpellings('c'),
+  sqrt: 'sqrt($0)', max: 'fmax($0, $1)', min: 'fmin($0, $1)', pow: 'pow($0, $1)', log1p: 'log1p($0)', expm1: 'expm1($0)',
 };
 
 // C keywords (C99 to C23 and the GNU extensions asm and typeof), the library
@@ -36,11 +36,7 @@ export const cTarget: TargetTable = {
   comment: (t) => `/* ${t} */`,
   number,
   fns: FNS,
-  helpers: {
-    leaky_relu: 'static double hg_leaky_relu(double z, double a) { return z > 0.0 ? z : a * z; }',
-    softplus: '/* softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^-|z|): no overflow */\nstatic double hg_softplus(double z) { return fmax(z, 0.0) + log1p(exp(-fabs(z))); }',
-    sign: 'static double hg_sign(double z) { return z > 0.0 ? 1.0 : z < 0.0 ? -1.0 : 0.0; }',
-  },
+  helpers: codeHelpers('c'),
   binop: (op) => op,
   select: (c, a, b) => `(${c} ? ${a} : ${b})`,
   index: (a, i) => `${a}[${i}]`,

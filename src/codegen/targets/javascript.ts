@@ -1,14 +1,14 @@
 // JavaScript (and, with types, TypeScript) spellings: Float64Array in and out,
 // loops over indices, temporaries allocated once in a closure around the kernel
 // (no allocation per call).
+import { codeHelpers, codeSpellings } from '../../ir/functions.js';
 import type { KFn } from '../kernel-ir.js';
 import type { TargetTable } from '../printer.js';
 
+// The language's own primitives; the functions and activations are spelled in the registry (src/ir/functions.ts).
 const FNS: Record<KFn, string> = {
-  exp: 'Math.exp($0)', log: 'Math.log($0)', sqrt: 'Math.sqrt($0)', tanh: 'Math.tanh($0)', sin: 'Math.sin($0)', cos: 'Math.cos($0)',
-  abs: 'Math.abs($0)', max: 'Math.max($0, $1)', min: 'Math.min($0, $1)', pow: 'Math.pow($0, $1)', log1p: 'Math.log1p($0)', expm1: 'Math.expm1($0)',
-  relu: 'Math.max(0, $0)', heaviside: '($0 > 0 ? 1 : 0)', leaky_relu: 'hg_leaky_relu($0, $1)', sigmoid: '1 / (1 + Math.exp(-($0)))',
-  softplus: 'hg_softplus($0)', sign: 'Math.sign($0)',
+  ...codeSpellings('js'),
+  sqrt: 'Math.sqrt($0)', max: 'Math.max($0, $1)', min: 'Math.min($0, $1)', pow: 'Math.pow($0, $1)', log1p: 'Math.log1p($0)', expm1: 'Math.expm1($0)',
 };
 
 // Keywords, the words reserved in strict mode and ES modules (await, let,
@@ -18,12 +18,7 @@ const RESERVED = new Set(['new', 'function', 'var', 'let', 'const', 'class', 'de
 
 function table(typed: boolean): TargetTable {
   const num = typed ? ': number' : '';
-  const helpers = {
-    // leaky_relu(z, a) = z for z > 0, a z otherwise (src/ir/functions.ts)
-    leaky_relu: `function hg_leaky_relu(z${num}, a${num})${num} { return z > 0 ? z : a * z; }`,
-    // softplus(z) = log(1 + e^z) = max(z, 0) + log1p(e^-|z|): no overflow
-    softplus: `function hg_softplus(z${num})${num} { return Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))); }`,
-  };
+  const helpers = codeHelpers('js', num);
   return {
     name: typed ? 'ts' : 'js',
     fileExtension: typed ? 'ts' : 'js',

@@ -1,20 +1,18 @@
 // Python spellings: scalars use `math`, arrays are NumPy arrays. A `vector`
 // loop prints as whole-array slices with NumPy element-wise functions; other
 // loops are plain `for ... in range(...)`.
+import { codeHelpers, codeSpellings } from '../../ir/functions.js';
 import type { KFn } from '../kernel-ir.js';
 import type { TargetTable } from '../printer.js';
 
+// The language's own primitives; the functions and activations are spelled in the registry (src/ir/functions.ts).
 const FNS: Record<KFn, string> = {
-  exp: 'math.exp($0)', log: 'math.log($0)', sqrt: 'math.sqrt($0)', tanh: 'math.tanh($0)', sin: 'math.sin($0)', cos: 'math.cos($0)',
-  abs: 'abs($0)', max: 'max($0, $1)', min: 'min($0, $1)', pow: 'math.pow($0, $1)', log1p: 'math.log1p($0)', expm1: 'math.expm1($0)',
-  relu: 'max(0.0, $0)', heaviside: '(1.0 if $0 > 0 else 0.0)', leaky_relu: 'hg_leaky_relu($0, $1)', sigmoid: 'hg_sigmoid($0)',
-  softplus: 'hg_softplus($0)', sign: 'hg_sign($0)',
+  ...codeSpellings('python'),
+  sqrt: 'math.sqrt($0)', max: 'max($0, $1)', min: 'min($0, $1)', pow: 'math.pow($0, $1)', log1p: 'math.log1p($0)', expm1: 'math.expm1($0)',
 };
 const VECTOR_FNS: Record<KFn, string> = {
-  exp: 'np.exp($0)', log: 'np.log($0)', sqrt: 'np.sqrt($0)', tanh: 'np.tanh($0)', sin: 'np.sin($0)', cos: 'np.cos($0)',
-  abs: 'np.abs($0)', max: 'np.maximum($0, $1)', min: 'np.minimum($0, $1)', pow: 'np.power($0, $1)', log1p: 'np.log1p($0)', expm1: 'np.expm1($0)',
-  relu: 'np.maximum(0.0, $0)', heaviside: 'np.heaviside($0, 0.0)', leaky_relu: 'hg_leaky_relu_v($0, $1)', sigmoid: '1.0 / (1.0 + np.exp(-($0)))',
-  softplus: 'np.logaddexp(0.0, $0)', sign: 'np.sign($0)',
+  ...codeSpellings('numpy'),
+  sqrt: 'np.sqrt($0)', max: 'np.maximum($0, $1)', min: 'np.minimum($0, $1)', pow: 'np.power($0, $1)', log1p: 'np.log1p($0)', expm1: 'np.expm1($0)',
 };
 
 // Keywords, soft keywords and every builtin (a local named like a builtin the
@@ -37,12 +35,7 @@ export const pythonTarget: TargetTable = {
   number: pythonNumber,
   fns: FNS,
   vectorFns: VECTOR_FNS,
-  helpers: {
-    leaky_relu: 'def hg_leaky_relu(z, a):\n    return z if z > 0 else a * z\n\n\ndef hg_leaky_relu_v(z, a):\n    return np.where(z > 0, z, a * z)\n',
-    sigmoid: 'def hg_sigmoid(z):\n    # 1 / (1 + e^-z), without overflow in math.exp for z << 0\n    return 1.0 / (1.0 + math.exp(-z)) if z >= 0 else math.exp(z) / (1.0 + math.exp(z))\n',
-    sign: 'def hg_sign(z):\n    return 1.0 if z > 0 else (-1.0 if z < 0 else 0.0)\n',
-    softplus: 'def hg_softplus(z):\n    # log(1 + e^z) = max(z, 0) + log1p(e^-|z|): no overflow\n    return max(z, 0.0) + math.log1p(math.exp(-abs(z)))\n',
-  },
+  helpers: codeHelpers('python'),
   binop: (op, mode) => (op === '&&' ? (mode === 'vector' ? '&' : 'and') : op),
   select: (c, a, b, mode) => (mode === 'vector' ? `np.where(${c}, ${a}, ${b})` : `(${a} if ${c} else ${b})`),
   index: (a, i) => `${a}[${i}]`,
