@@ -16,7 +16,8 @@ import { gradientCovarianceTrace, viscosityFromTraining, type Viscosity } from '
 import type { Derivation, ShockReport } from '../derivation/derivation.js';
 import type { Step } from '../derivation/types.js';
 import { quotientStage } from '../quotient/quotient.js';
-import type { QuotientResult, StageContext } from '../quotient/types.js';
+import type { QuotientResult } from '../quotient/types.js';
+import type { StageContext } from './context.js';
 import { boxShock } from '../shock/box-shock.js';
 import { networkShock } from '../shock/network-shock.js';
 import { initialParameters, sampleGradients } from '../shock/sgd-trajectory.js';

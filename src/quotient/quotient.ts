@@ -17,7 +17,8 @@ import type { SymmetryResult } from '../symmetry/types.js';
 import { gradientFieldVerdict } from './gradient-field.js';
 import { pushforwardMetric } from './metric.js';
 import { findSection, metricInInvariants } from './reduced-loss.js';
-import type { QuotientResult, StageContext } from './types.js';
+import type { StageContext } from '../pipeline/context.js';
+import type { QuotientResult } from './types.js';
 
 /**
  * Functional dimension (docs/theory.md §1): the numerical rank of d(phi(x_d))/d(theta) on

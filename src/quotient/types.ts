@@ -22,10 +22,3 @@ export interface QuotientResult {
   };
   readonly steps: readonly Step[];
 }
-
-/** Settings shared by every stage (passed explicitly, no singletons: STYLE habit 8). */
-export interface StageContext {
-  readonly seed: number;
-  readonly rulesDir: string;
-  readonly tolerance: number;
-}

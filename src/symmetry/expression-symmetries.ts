@@ -9,7 +9,7 @@ import { checkIdentity, normalFormCheck, numericCheck } from '../derivation/chec
 import type { Check, Step } from '../derivation/types.js';
 import { latex } from '../print/latex-expr.js';
 import { latexSymbol } from '../print/symbol-names.js';
-import type { StageContext } from '../quotient/types.js';
+import type { StageContext } from '../pipeline/context.js';
 import { symmetricElements, quadraticForm } from './conserved.js';
 import { genericRank } from './generic-rank.js';
 import { polynomialInvariants } from './invariants.js';

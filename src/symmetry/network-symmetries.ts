@@ -18,7 +18,7 @@ import { substitute } from '../ir/substitute.js';
 import { normalFormCheck, numericCheck, secondCasCheck } from '../derivation/checks.js';
 import type { Check, Step } from '../derivation/types.js';
 import { latex } from '../print/latex-expr.js';
-import type { StageContext } from '../quotient/types.js';
+import type { StageContext } from '../pipeline/context.js';
 import { loadRewriteRules } from '../rewrite/rules.js';
 import { seededRng } from '../util/random.js';
 import { loadSymmetryRules } from './catalogue-rules.js';
