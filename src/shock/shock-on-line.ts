@@ -6,7 +6,7 @@ import { add, div, mul, num, pow, sub, sym } from '../ir/build.js';
 import { convexFluxFromExpr, type ConvexFlux } from '../numerics/conservation-law.js';
 import { uniformGrid } from '../numerics/grid.js';
 import { solveBurgers1D } from '../numerics/solve-burgers.js';
-import { detectShocks, type DetectedShock } from '../numerics/shock-detection.js';
+import { detectShocks, SHOCK_WIDTH_FACTOR, type DetectedShock } from '../numerics/shock-detection.js';
 import { latex as latexExpr } from '../print/latex-expr.js';
 import { Fraction, type Expr } from '../ir/expr.js';
 import { compile } from '../ir/evaluate.js';
@@ -18,7 +18,7 @@ import type { ShockReport } from '../derivation/derivation.js';
 import { arcLengthMap } from '../numerics/arc-length.js';
 import { breakingTime } from './breaking-time.js';
 import { hopfLaxShock } from './hopf-lax.js';
-import { laxEntropyCondition, rankineHugoniotSpeed, regimeOf, reynoldsNumber, SHOCK_REYNOLDS_THRESHOLD } from './rankine-hugoniot.js';
+import { laxEntropyCondition, rankineHugoniotSpeed, reynoldsNumber } from './rankine-hugoniot.js';
 
 export interface LineProblem {
   readonly variable: string;
@@ -148,6 +148,7 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
   let jump = null as ReturnType<typeof hopfLaxShock>;
   let speed: number | null = null, lax: boolean | null = null, reynolds: number | null = null;
   let regime: ShockReport['regime'] = 'none';
+  let regimeTime: number | undefined;
   if (br.time !== null) {
     // Entropy solution at t = 2 t* in arc length, on a uniform s-grid.
     const M = 1201;
@@ -169,10 +170,13 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
       lax = laxEntropyCondition(H, jump.left, jump.right);
       const strength = jump.left - jump.right;
       reynolds = reynoldsNumber(strength, s1 - s0, p.nu);
-      regime = regimeOf(reynolds);
       // Independent of the minimiser that found the jump: the entropy solution by
       // Godunov finite volumes for the derived flux H, from p(s, 0) = dLbar/ds.
       const solved = independentShock(sGrid, lGrid, tEval, H, jump);
+      // The regime by the criterion `solve` reports with: a front of the viscous solution at this time.
+      const viscous = viscousFront(sGrid, lGrid, tEval, H, p.nu, jump);
+      regime = viscous.front ? 'shock' : 'diffusive';
+      regimeTime = tEval;
       const pL = sym('p_L'), pR = sym('p_R');
       const Hof = (q: Expr): Expr => substitute(flux, { p: q });
       const dH = diff(flux, 'p');
@@ -195,8 +199,8 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
       steps.push({
         id: 'shock/reynolds', stage: 'shock', rule: 'reynolds-regime',
         title: 'Reynolds number and regime',
-        statement: `$[p] = ${fmt(strength)}$, region length $L = ${fmt(s1 - s0)}$ (arc length), $\\nu = ${fmt(p.nu)}$: $\\mathrm{Re} = [p] L/\\nu = ${fmt(reynolds)}$; viscous width $4\\nu/[p] = ${fmt((4 * p.nu) / strength)}$. Regime: ${regime} (shock when $\\mathrm{Re} > ${SHOCK_REYNOLDS_THRESHOLD}$, i.e. the width is below a tenth of the region).`,
-        conditions: [],
+        statement: `$[p] = ${fmt(strength)}$ (inviscid), region length $L = ${fmt(s1 - s0)}$ (arc length), $\\nu = ${fmt(p.nu)}$: $\\mathrm{Re} = [p] L/\\nu = ${fmt(reynolds)}$; viscous width $4\\nu/[p] = ${fmt((4 * p.nu) / strength)}$. Regime at $t = ${fmt(tEval)}$: ${regime}: ${viscous.text}.`,
+        conditions: [`one criterion with \\texttt{solve}: a shock is a front of the viscous solution whose thickness $[p]/|\\partial_s p|_{\\max}$ is at most ${SHOCK_WIDTH_FACTOR} times $4\\nu/[p] + 2\\,\\Delta s$ (numerics/shock-detection.ts), with $[p]$ at least 5\\% of the range of $p$`],
         checks: [solved.strength],
       });
     } else {
@@ -210,6 +214,7 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
   }
   const report: ShockReport = {
     forms: br.time !== null, time: br.time, location, rho: br.rho, reynolds, regime, speed, lax,
+    ...(regimeTime !== undefined ? { regimeTime } : {}),
     ...(br.kink ? { kink: { location: br.kink.at, jump: br.kink.jump } } : {}),
   };
   return { report, steps };
@@ -228,12 +233,7 @@ const latexOf = (e: Expr): string => latexExpr(e);
 function independentShock(sGrid: Float64Array, lGrid: Float64Array, t: number, H: ConvexFlux, jump: { location: number; left: number; right: number }): { agreement: Check; lax: Check; strength: Check } {
   const M = 801;
   const grid = uniformGrid(sGrid[0], sGrid[sGrid.length - 1], M);
-  const ds = sGrid[1] - sGrid[0];
-  const slope = (s: number): number => {
-    const i = Math.min(Math.max(1, Math.round((s - sGrid[0]) / ds)), sGrid.length - 2);
-    return (lGrid[i + 1] - lGrid[i - 1]) / (2 * ds);
-  };
-  const p0 = Float64Array.from(grid.x, slope);
+  const p0 = Float64Array.from(grid.x, sampledSlope(sGrid, lGrid));
   const source = `Godunov finite volumes (${M} cells, nu = 0, flux H) from p(s, 0) = dLbar/ds to t = ${fmt(t)}`;
   let found: DetectedShock | undefined;
   try {
@@ -257,6 +257,37 @@ function independentShock(sGrid: Float64Array, lGrid: Float64Array, t: number, H
     agreement: numericCheck(agree, `independent entropy solution by ${source}: shock at ${fmt(found.location)} (p_L = ${fmt(found.left)}, p_R = ${fmt(found.right)}) vs the Hopf-Lax jump at ${fmt(jump.location)} (p_L = ${fmt(jump.left)}, p_R = ${fmt(jump.right)}): |location difference| ${fmt(dLoc)} (tolerance ${fmt(locTol)}), max state difference ${fmt(dState)} (tolerance ${fmt(stateTol)})`, Math.max(dLoc / locTol, dState / stateTol), 1),
     lax: numericCheck(laxG, `Lax entropy condition on the independent solution's states: H'(p_L) = ${fmt(H.dflux(found.left))} > s = [H]/[p] = ${fmt(sG)} > H'(p_R) = ${fmt(H.dflux(found.right))}`),
     strength: numericCheck(found.left - found.right > 0, `jump strength on the independent solution: [p] = p_L - p_R = ${fmt(found.left - found.right)} > 0`),
+  };
+}
+
+/**
+ * The viscous solution p_t + H(p)_x = nu p_xx at time t from p(s, 0) = dLbar/ds (Godunov with
+ * the diffusion term, numerics/solve-burgers.ts) and the shock detector `solve` uses on it: the
+ * regime is 'shock' when it finds a front near the inviscid jump. The cells resolve the viscous
+ * width 4 nu/[p] by 8 (at most 801; fewer when nu is large, which keeps the diffusive step
+ * dx^2/(4 nu) from making the run long; never fewer than 101).
+ */
+function viscousFront(sGrid: Float64Array, lGrid: Float64Array, t: number, H: ConvexFlux, nu: number, jump: { location: number; left: number; right: number }): { front?: DetectedShock; text: string } {
+  const length = sGrid[sGrid.length - 1] - sGrid[0], strength = jump.left - jump.right;
+  const M = Math.max(101, Math.min(801, Math.ceil((8 * length * strength) / (4 * nu)) + 1));
+  const grid = uniformGrid(sGrid[0], sGrid[sGrid.length - 1], M);
+  const p0 = Float64Array.from(grid.x, sampledSlope(sGrid, lGrid));
+  const { p } = solveBurgers1D({ grid, p0, time: t, nu, flux: H, bc: 'outflow', scheme: 'godunov' });
+  const near = 6 * grid.dx + 0.02 * length;
+  const front = detectShocks(grid.x, p, H, nu).filter((sh) => Math.abs(sh.location - jump.location) <= near)
+    .reduce<DetectedShock | undefined>((best, sh) => (!best || sh.left - sh.right > best.left - best.right ? sh : best), undefined);
+  const source = `the viscous solution (Godunov, ${M} cells, nu = ${fmt(nu)})`;
+  return front
+    ? { front, text: `${source} has a front at $s = ${fmt(front.location)}$ with $p_L = ${fmt(front.left)}$, $p_R = ${fmt(front.right)}$, within ${fmt(near)} of the inviscid jump` }
+    : { text: `${source} has no front thinner than ${SHOCK_WIDTH_FACTOR}$(4\\nu/[p] + 2\\Delta s)$ within ${fmt(near)} of the inviscid jump: viscosity smears it at this time` };
+}
+
+/** p(s, 0) = dLbar/ds by central differences of the sampled Lbar (nearest node). */
+function sampledSlope(sGrid: Float64Array, lGrid: Float64Array): (s: number) => number {
+  const ds = sGrid[1] - sGrid[0];
+  return (s) => {
+    const i = Math.min(Math.max(1, Math.round((s - sGrid[0]) / ds)), sGrid.length - 2);
+    return (lGrid[i + 1] - lGrid[i - 1]) / (2 * ds);
   };
 }
 
