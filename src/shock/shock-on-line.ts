@@ -3,8 +3,8 @@
 // (Hopf-Lax in arc length), Rankine-Hugoniot speed, Lax condition, Reynolds
 // number. Each statement is a step with its checks.
 import { add, div, mul, num, pow, sub, sym } from '../ir/build.js';
-import { convexFluxFromExpr, type ConvexFlux } from '../numerics/conservation-law.js';
-import { uniformGrid } from '../numerics/grid.js';
+import { convexFluxFromExpr, fluxMinimiser, type ConvexFlux } from '../numerics/conservation-law.js';
+import { uniformGrid, type Grid } from '../numerics/grid.js';
 import { solveBurgers1D } from '../numerics/solve-burgers.js';
 import { detectShocks, SHOCK_WIDTH_FACTOR, type DetectedShock } from '../numerics/shock-detection.js';
 import { latex as latexExpr } from '../print/latex-expr.js';
@@ -16,7 +16,7 @@ import { checkIdentity } from '../derivation/checks.js';
 import type { Check, Step } from '../derivation/types.js';
 import type { ShockReport } from '../derivation/derivation.js';
 import { arcLengthMap } from '../numerics/arc-length.js';
-import { breakingTime } from './breaking-time.js';
+import { breakingTime, oneSidedLimit } from './breaking-time.js';
 import { hopfLaxShock } from './hopf-lax.js';
 import { laxEntropyCondition, rankineHugoniotSpeed, reynoldsNumber } from './rankine-hugoniot.js';
 
@@ -155,15 +155,14 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
     const sGrid = new Float64Array(M), lGrid = new Float64Array(M);
     const s0 = ss[0], s1 = ss[N - 1];
     for (let i = 0; i < M; i++) { sGrid[i] = s0 + ((s1 - s0) * i) / (M - 1); lGrid[i] = lbarF([wOf(sGrid[i])]); }
-        // 2 t*; at a concave kink (t* = 0+) twice the smooth parts' breaking time 1/rho when they break too,
-    // else the time by which the gap the kink opens in y spans 80 cells of the s-grid.
-    const tEval = br.time > 0 ? 2 * br.time : br.rho > 0 ? 2 / br.rho : (80 * (s1 - s0)) / ((M - 1) * br.kink!.jump);
-    // Away from the ends (the minimisation sees only the region); at a kink in convex surroundings, a window around it.
-    const sKink = br.kink ? sOf(br.kink.at) : NaN;
-    const inner = br.kink && !(br.rho > 0)
-      ? sGrid.filter((s) => Math.abs(s - sKink) < 0.25 * (s1 - s0) && s > s0 + 0.02 * (s1 - s0) && s < s1 - 0.02 * (s1 - s0))
-      : sGrid.filter((s) => s > s0 + 0.15 * (s1 - s0) && s < s1 - 0.15 * (s1 - s0));
-    jump = hopfLaxShock(sGrid, lGrid, tEval, Float64Array.from(inner));
+    // Away from the ends (the minimisation sees only the region). A concave kink in convex
+    // surroundings (rho <= 0) gets a grid of its own around it (kinkWindow): the minimiser's gap
+    // there saturates at [p]/kappa, which the region's grid may not resolve.
+    const kinkLocal = br.kink && !(br.rho > 0) ? kinkWindow(br.kink, sOf(br.kink.at), s0, s1, (x) => -negCurv([x]), (s) => lbarF([wOf(s)]), (s) => characteristicSpeed(wOf(s))) : undefined;
+    // 2 t*; at a concave kink (t* = 0+) twice the smooth parts' breaking time 1/rho when they break too.
+    const tEval = br.time > 0 ? 2 * br.time : kinkLocal ? kinkLocal.t : 2 / br.rho;
+    const inner = kinkLocal ? kinkLocal.xs : sGrid.filter((s) => s > s0 + 0.15 * (s1 - s0) && s < s1 - 0.15 * (s1 - s0));
+    jump = kinkLocal ? hopfLaxShock(kinkLocal.ys, kinkLocal.ls, tEval, inner) : hopfLaxShock(sGrid, lGrid, tEval, Float64Array.from(inner));
     if (jump) {
       const H = convexFluxFromExpr(flux, 'p');
       speed = rankineHugoniotSpeed(H, jump.left, jump.right);
@@ -172,7 +171,10 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
       reynolds = reynoldsNumber(strength, s1 - s0, p.nu);
       // Independent of the minimiser that found the jump: the entropy solution by
       // Godunov finite volumes for the derived flux H, from p(s, 0) = dLbar/ds.
-      const solved = independentShock(sGrid, lGrid, tEval, H, jump);
+      const region = uniformGrid(s0, s1, 801);
+      const solved = kinkLocal
+        ? independentShock(kinkLocal.godunov, Float64Array.from(kinkLocal.godunov.x, (x) => slopeS([wOf(x)])), tEval, H, jump, kinkLocal.frame)
+        : independentShock(region, Float64Array.from(region.x, sampledSlope(sGrid, lGrid)), tEval, H, jump);
       // The regime by the criterion `solve` reports with: a front of the viscous solution at this time.
       const viscous = viscousFront(sGrid, lGrid, tEval, H, p.nu, jump);
       regime = viscous.front ? 'shock' : 'diffusive';
@@ -230,15 +232,19 @@ const latexOf = (e: Expr): string => latexExpr(e);
  * shock where the minimiser's jump is, with the same states; Lax H'(p_L) > s >
  * H'(p_R) on the solver's states; [p] > 0 on the solver's states.
  */
-function independentShock(sGrid: Float64Array, lGrid: Float64Array, t: number, H: ConvexFlux, jump: { location: number; left: number; right: number }): { agreement: Check; lax: Check; strength: Check } {
-  const M = 801;
-  const grid = uniformGrid(sGrid[0], sGrid[sGrid.length - 1], M);
-  const p0 = Float64Array.from(grid.x, sampledSlope(sGrid, lGrid));
-  const source = `Godunov finite volumes (${M} cells, nu = 0, flux H) from p(s, 0) = dLbar/ds to t = ${fmt(t)}`;
+function independentShock(grid: Grid, p0: Float64Array, t: number, H: ConvexFlux, jump: { location: number; left: number; right: number }, frame?: number): { agreement: Check; lax: Check; strength: Check } {
+  const weak = frame !== undefined;
+  const source = `Godunov finite volumes (${grid.n} cells on [${fmt(grid.lo)}, ${fmt(grid.hi)}]${weak ? `, in the frame x' = x - c t moving with the kink's characteristic speed c = ${fmt(frame)}, flux H(p) - c p` : ', flux H'}, nu = 0) from p(s, 0) = dLbar/ds to t = ${fmt(t)}`;
   let found: DetectedShock | undefined;
   try {
-    const { p } = solveBurgers1D({ grid, p0, time: t, nu: 0, flux: H, bc: 'outflow', scheme: 'godunov' });
-    const shocks = detectShocks(grid.x, p, H, 0);
+    // A weak shock moving at speed c is smeared over ~ c dx / [p] cells by the first-order scheme; in
+    // the frame moving at c (p_t + (H(p) - c p)_x = 0, the same law: Galilean shift) it is nearly
+    // stationary and captured in two cells. Its jump can be below the detector's default floor (5%
+    // of the range of p): the floor is then half the minimiser's jump.
+    const moving: ConvexFlux = weak ? { flux: (q) => H.flux(q) - frame * q, dflux: (q) => H.dflux(q) - frame, fluxMinimiser: fluxMinimiser((q) => H.dflux(q) - frame) } : H;
+    const { p } = solveBurgers1D({ grid, p0, time: t, nu: 0, flux: moving, bc: 'outflow', scheme: 'godunov' });
+    const shocks = detectShocks(grid.x, p, moving, 0, weak ? { minJump: 0.5 * (jump.left - jump.right) } : {})
+      .map((sh) => (weak ? { ...sh, location: sh.location + frame * t } : sh));
     found = shocks.reduce<DetectedShock | undefined>((best, sh) => (!best || Math.abs(sh.location - jump.location) < Math.abs(best.location - jump.location) ? sh : best), undefined);
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
@@ -280,6 +286,39 @@ function viscousFront(sGrid: Float64Array, lGrid: Float64Array, t: number, H: Co
   return front
     ? { front, text: `${source} has a front at $s = ${fmt(front.location)}$ with $p_L = ${fmt(front.left)}$, $p_R = ${fmt(front.right)}$, within ${fmt(near)} of the inviscid jump` }
     : { text: `${source} has no front thinner than ${SHOCK_WIDTH_FACTOR}$(4\\nu/[p] + 2\\Delta s)$ within ${fmt(near)} of the inviscid jump: viscosity smears it at this time` };
+}
+
+/**
+ * The Hopf-Lax problem around a concave kink in convex surroundings, on grids of its own. With
+ * kappa >= 0 the largest one-sided curvature d^2Lbar/ds^2 at the kink and [p] its slope drop, the
+ * characteristics from the kink's two sides leave a gap in y of g(t) = [p] t/(1 + kappa t)
+ * (exact for constant curvature), which saturates at [p]/kappa, and the jump is [p]/(1 + kappa t).
+ * The time is chosen so that g = min(2% of the region, [p]/(8 kappa)): t = g/([p] - kappa g)
+ * (the jump keeps 7/8 of [p]). The y-grid has 4001 nodes over 10 g on each side (the gap spans
+ * 200 of its cells, the finder needs 20); the x-grid 2001 points over the images
+ * x = y + t H'(dLbar/ds) of the inner half of the y-grid. In convex surroundings the
+ * characteristic map is monotone outside the gap, so the minimisers of these x lie in the
+ * y-grid. The independent Godunov solution runs on cells of g/20 (at most 4001) over the
+ * y- and x-windows and a margin for the boundary's influence, t x the spread of H' over the
+ * y-window: the smooth rise of p over a cell, kappa g/20, stays far below the jump, 8 kappa g.
+ */
+function kinkWindow(kink: { at: number; jump: number }, sK: number, s0: number, s1: number, curvature: (w: number) => number, lbar: (s: number) => number, speed: (s: number) => number): { t: number; ys: Float64Array; ls: Float64Array; xs: Float64Array; godunov: Grid; frame: number } {
+  const kappa = Math.max(0, ...[-1, 1].map((side) => oneSidedLimit(curvature, kink.at, side as 1 | -1)).filter(Number.isFinite));
+  const g = Math.min(0.02 * (s1 - s0), kappa > 0 ? kink.jump / (8 * kappa) : Infinity);
+  const t = g / (kink.jump - kappa * g);
+  const lo = Math.max(s0, sK - 10 * g), hi = Math.min(s1, sK + 10 * g);
+  const ys = Float64Array.from({ length: 4001 }, (_, i) => lo + ((hi - lo) * i) / 4000);
+  const ls = Float64Array.from(ys, lbar);
+  const x = (y: number): number => y + t * speed(y);
+  const a = x(Math.max(lo, sK - 5 * g)), b = x(Math.min(hi, sK + 5 * g));
+  const xs = Float64Array.from({ length: 2001 }, (_, i) => a + ((b - a) * i) / 2000);
+  // The Godunov grid is in the frame moving at the kink's characteristic speed: it holds the
+  // y-window and, for the boundary's influence, t x the largest relative speed on each side.
+  const frame = 0.5 * (speed(sK - 1e-9 * (1 + Math.abs(sK))) + speed(sK + 1e-9 * (1 + Math.abs(sK))));
+  const margin = t * Math.max(Math.abs(speed(hi) - frame), Math.abs(speed(lo) - frame)) + 10 * g;
+  const gLo = Math.max(s0, lo - margin), gHi = Math.min(s1, hi + margin);
+  const godunov = uniformGrid(gLo, gHi, Math.min(4001, Math.max(801, Math.ceil((20 * (gHi - gLo)) / g))));
+  return { t, ys, ls, xs, godunov, frame };
 }
 
 /** p(s, 0) = dLbar/ds by central differences of the sampled Lbar (nearest node). */

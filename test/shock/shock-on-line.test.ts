@@ -87,3 +87,22 @@ describe('Rankine-Hugoniot and Lax against an independent entropy solution', () 
     expect(checks.find((c) => /independent entropy solution/.test(c.detail))!.status).toBe('failed');
   });
 });
+
+describe('a weak concave kink in convex surroundings (single-layer ReLU slices)', () => {
+  // Lbar = w^2/2 - c |w - a|: a concave kink of size [p0] = 2c at a, curvature 1 on both sides. The
+  // minimiser's gap in y saturates at [p0]/kappa = 2c, below the 801-point grid's 20 cells when c is
+  // small: the Rankine-Hugoniot step failed "no jump was resolved". Closed form at time t: the shock
+  // sits at x = a (1 + t) (the kink's characteristics have speed a), p_L - p_R = 2c/(1 + t), speed a.
+  it.each([[1e-3, 0.7], [2e-4, -1.3], [0.05, 0.4]])('c = %s at a = %s: the jump is resolved and its speed checked', (c, a) => {
+    const { report, steps } = line(`w^2/2 - ${c}*abs(w - ${a})`, [-2, 2]);
+    expect(report.kink!.jump).toBeCloseTo(2 * c, 6);
+    expect(report.time).toBe(0);
+    const rh = steps.find((s) => s.id === 'shock/rankine-hugoniot')!;
+    expect(rh.checks.every((ch) => ch.status === 'passed')).toBe(true);
+    expect(report.speed!).toBeCloseTo(a, 3);
+    const t = Number(/At \$t = ([-0-9.e]+)\$/.exec(rh.statement)![1]);
+    const pL = Number(/p_L = ([-0-9.e]+)/.exec(rh.statement)![1]), pR = Number(/p_R = ([-0-9.e]+)/.exec(rh.statement)![1]);
+    expect(Math.abs(pL - pR - (2 * c) / (1 + t))).toBeLessThan(0.05 * (2 * c) / (1 + t));
+    expect(steps.flatMap((s) => s.checks).filter((ch) => ch.status === 'failed')).toEqual([]);
+  });
+});
