@@ -17,7 +17,7 @@ import type { Check, Step } from '../derivation/types.js';
 import type { ShockReport } from '../derivation/derivation.js';
 import { arcLengthMap } from '../numerics/arc-length.js';
 import { breakingTime, oneSidedLimit } from './breaking-time.js';
-import { hopfLaxShock } from './hopf-lax.js';
+import { hopfLaxShock, lagrangianOf } from './hopf-lax.js';
 import { laxEntropyCondition, rankineHugoniotSpeed, reynoldsNumber } from './rankine-hugoniot.js';
 
 export interface LineProblem {
@@ -162,9 +162,18 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
     // 2 t*; at a concave kink (t* = 0+) twice the smooth parts' breaking time 1/rho when they break too.
     const tEval = br.time > 0 ? 2 * br.time : kinkLocal ? kinkLocal.t : 2 / br.rho;
     const inner = kinkLocal ? kinkLocal.xs : sGrid.filter((s) => s > s0 + 0.15 * (s1 - s0) && s < s1 - 0.15 * (s1 - s0));
-    jump = kinkLocal ? hopfLaxShock(kinkLocal.ys, kinkLocal.ls, tEval, inner) : hopfLaxShock(sGrid, lGrid, tEval, Float64Array.from(inner));
-    if (jump) {
-      const H = convexFluxFromExpr(flux, 'p');
+    const H = convexFluxFromExpr(flux, 'p');
+    // The Hopf-Lax formula needs the Lagrangian L = H* of the derived flux; none when H is not strictly convex.
+    const lagrangian = lagrangianOf(flux, H);
+    jump = !lagrangian ? null : kinkLocal ? hopfLaxShock(kinkLocal.ys, kinkLocal.ls, tEval, inner, lagrangian) : hopfLaxShock(sGrid, lGrid, tEval, Float64Array.from(inner), lagrangian);
+    if (!lagrangian) {
+      steps.push({
+        id: 'shock/rankine-hugoniot', stage: 'shock', rule: 'rankine-hugoniot',
+        title: 'Entropy solution after breaking',
+        statement: `The derived flux $H(p) = ${latexOf(flux)}$ is not strictly convex ($H'' \\le 0$ somewhere on $[-10, 10]$): the Hopf-Lax formula, which needs its Legendre transform, does not apply.`,
+        conditions: [], checks: [numericCheck(false, `H(p) = ${latexOf(flux)} is not strictly convex: no Hopf-Lax entropy solution, no Rankine-Hugoniot check`)],
+      });
+    } else if (jump) {
       speed = rankineHugoniotSpeed(H, jump.left, jump.right);
       lax = laxEntropyCondition(H, jump.left, jump.right);
       const strength = jump.left - jump.right;
@@ -191,7 +200,7 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
         before: { kind: 'expr', expr: rhSpeed },
         after: { kind: 'expr', expr: midpointSpeed },
         conditions: [`$H(p) = ${latexOf(flux)}$, read off the derived viscous HJ equation`, '$p_L \\ne p_R$',
-          'the jump is located by the Hopf-Lax formula (quadratic Lagrangian, exact for $H = p^2/2$); the independent Godunov solution uses the derived $H$, so a different $H$ shows as a failed check'],
+          `the jump is located by the Hopf-Lax formula with the Lagrangian of the derived $H$ (${lagrangian.text}); the independent Godunov solution uses $H$ itself`],
         checks: [
           ...checkIdentity(rhSpeed, midpointSpeed, { seed: p.seed }).map((c): Check => ({ ...c, scope: 'lemma' })),
           solved.agreement,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseExpr } from '../../src/ir/parse.js';
 import { shockOnLine } from '../../src/shock/shock-on-line.js';
+import { hopfLaxShock, lagrangianOf } from '../../src/shock/hopf-lax.js';
 import { rankineHugoniotSpeed, laxEntropyCondition } from '../../src/shock/rankine-hugoniot.js';
 import { burgersFlux, convexFluxFromExpr } from '../../src/numerics/conservation-law.js';
 
@@ -82,9 +83,27 @@ describe('Rankine-Hugoniot and Lax against an independent entropy solution', () 
     expect(rh(doubled).conditions[0]).toMatch(/H\(p\) = p\^\{?2\}?/);
   });
 
-  it('can fail: the Hopf-Lax jump (quadratic Lagrangian, H = p^2/2) disagrees with the Godunov solution of H = p^2', () => {
-    const checks = rh(run('w^4/4 - w^2/2 + w/5', 'p^2')).checks;
-    expect(checks.find((c) => /independent entropy solution/.test(c.detail))!.status).toBe('failed');
+  it.each([['p^2'], ['p^2/2 + p/5'], ['p^4/4 + p^2/2']])('Hopf-Lax uses the Lagrangian of the derived H = %s: its jump agrees with the Godunov solution of that H (failed with L = q^2/2)', (H) => {
+    const r = run('w^4/4 - w^2/2 + w/5', H);
+    const checks = rh(r).checks;
+    expect(checks.find((c) => /independent entropy solution/.test(c.detail))!.status).toBe('passed');
+    expect(rh(r).conditions.join(' ')).toMatch(/Lagrangian of the derived \$H\$/);
+  });
+
+  it('can fail: the quadratic Lagrangian q^2/2 places the jump of H = p^2 elsewhere than the Legendre one', () => {
+    const ys = Float64Array.from({ length: 2401 }, (_, i) => -3 + (6 * i) / 2400);
+    const ls = Float64Array.from(ys, (w) => w ** 4 / 4 - w ** 2 / 2 + w / 5);
+    const xs = ys.filter((x) => Math.abs(x) < 2);
+    const H = parseExpr('p^2'), right = hopfLaxShock(ys, ls, 1, xs, lagrangianOf(H, convexFluxFromExpr(H, 'p'))!)!, wrong = hopfLaxShock(ys, ls, 1, xs)!;
+    // H = p^2: L(q) = q^2/4, characteristics at 2p: the shock sits at x = 2 t Lbar'(0) = 0.4 at t = 1 (vs 0.2 for q^2/2).
+    expect(right.location).toBeCloseTo(0.4, 1);
+    expect(Math.abs(wrong.location - right.location)).toBeGreaterThan(0.1);
+  });
+
+  it('a flux that is not strictly convex has no Hopf-Lax solution: the step fails and says why', () => {
+    const r = run('w^4/4 - w^2/2 + w/5', 'p^3/3 + p');
+    expect(rh(r).checks.map((c) => c.status)).toEqual(['failed']);
+    expect(rh(r).statement).toMatch(/not strictly convex/);
   });
 });
 
