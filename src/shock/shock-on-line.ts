@@ -211,7 +211,7 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
         id: 'shock/reynolds', stage: 'shock', rule: 'reynolds-regime',
         title: 'Reynolds number and regime',
         statement: `$[p] = ${fmt(strength)}$ (inviscid), region length $L = ${fmt(s1 - s0)}$ (arc length), $\\nu = ${fmt(p.nu)}$: $\\mathrm{Re} = [p] L/\\nu = ${fmt(reynolds)}$; viscous width $4\\nu/[p] = ${fmt((4 * p.nu) / strength)}$. Regime at $t = ${fmt(tEval)}$: ${regime}: ${viscous.text}.`,
-        conditions: [`one criterion with \\texttt{solve}: a shock is a front of the viscous solution whose thickness $[p]/|\\partial_s p|_{\\max}$ is at most ${SHOCK_WIDTH_FACTOR} times $4\\nu/[p] + 2\\,\\Delta s$ (numerics/shock-detection.ts), with $[p]$ at least 5\\% of the range of $p$`],
+        conditions: [`one criterion with solve: a shock is a front of the viscous solution whose thickness $[p]/|\\partial_s p|_{\\max}$ is at most ${SHOCK_WIDTH_FACTOR} times $4\\nu/[p] + 2\\,\\Delta s$ (numerics/shock-detection.ts), with $[p]$ at least 5% of the range of $p$`],
         checks: [solved.strength],
       });
     } else {
