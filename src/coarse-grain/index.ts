@@ -63,16 +63,27 @@ const MAX_KERNEL_DIMENSION = 32;
 /**
  * The n-dimensional kernel of the stated local entropy, K = t^(-n/2) exp(-|x - y|^2/(4 nu t)),
  * solves K_t = nu Lap K for n = the quotient dimension (a lemma; the rule's identity is the 1-D
- * case). Checked for l = log K (K > 0): K_t = nu Lap K  <=>  l_t = nu (|grad l|^2 + Lap l), whose
- * residual is a Laurent polynomial that the second CAS expands quickly at any n.
+ * case). Checked for l = log K (K > 0): K_t = nu Lap K  <=>  l_t = nu (|grad l|^2 + Lap l). l is
+ * radial, l = f(rho, t) with rho = |x - y|^2, so by the chain rule |grad l|^2 = f_rho^2 |grad rho|^2
+ * and Lap l = f_rho Lap rho + f_rhorho |grad rho|^2. Three identities, each on an object of size
+ * O(n) at most, together imply the n-dimensional one: (a) the radial identity
+ * f_t = nu (4 rho f_rho^2 + 2 n f_rho + 4 rho f_rhorho) with n a symbol (every n at once),
+ * (b) |grad rho|^2 = 4 rho and (c) Lap rho = 2 n in the n coordinates of this quotient.
  */
 function heatKernelChecks(n: number, seed: number): Check[] {
   if (n > MAX_KERNEL_DIMENSION) return [{ method: 'normal-form', status: 'skipped', scope: 'lemma', detail: `${n}-dimensional heat kernel identity: not run above dimension ${MAX_KERNEL_DIMENSION}` }];
+  const f = parseExpr('-(n/2)*log(t) - rho/(4*nu*t)'), fr = diff(f, 'rho'), rho = sym('rho');
+  const radial = mul(sym('nu'), add(mul(num(4), rho, fr, fr), mul(num(2), sym('n'), fr), mul(num(4), rho, diff(fr, 'rho'))));
   const xs = Array.from({ length: n }, (_, i) => `x${i + 1}`);
-  const logK = parseExpr(`-(${n}/2)*log(t) - (${xs.map((x, i) => `(${x} - y${i + 1})^2`).join(' + ')})/(4*nu*t)`);
-  const rhs = xs.map((x) => { const lx = diff(logK, x); return add(mul(lx, lx), diff(lx, x)); }).reduce((a, b) => add(a, b));
-  return checkIdentity(diff(logK, 't'), mul(sym('nu'), rhs), { seed, positive: ['nu', 't'] })
-    .map((c) => lemma({ ...c, detail: `${n}-dimensional heat kernel K_t = nu Lap K (as l_t = nu(|grad l|^2 + Lap l), l = log K): ${c.detail}` }));
+  const rhoOfX = parseExpr(xs.map((x, i) => `(${x} - y${i + 1})^2`).join(' + '));
+  const gradSquared = xs.map((x) => { const g = diff(rhoOfX, x); return mul(g, g); }).reduce((a, b) => add(a, b));
+  const laplacian = xs.map((x) => diff(diff(rhoOfX, x), x)).reduce((a, b) => add(a, b));
+  const parts: [string, Check[]][] = [
+    ['(a) radial form l = f(rho, t), rho = |x - y|^2, all n: f_t = nu(4 rho f_rho^2 + 2 n f_rho + 4 rho f_rhorho)', checkIdentity(diff(f, 't'), radial, { seed, positive: ['nu', 't', 'rho', 'n'] })],
+    [`(b) |grad rho|^2 = 4 rho in ${n} coordinates`, checkIdentity(gradSquared, mul(num(4), rhoOfX), { seed: seed + 1 })],
+    [`(c) Lap rho = 2n = ${2 * n} in ${n} coordinates`, checkIdentity(laplacian, num(2 * n), { seed: seed + 2 })],
+  ];
+  return parts.flatMap(([what, cs]) => cs.map((c) => lemma({ ...c, detail: `${n}-dimensional heat kernel K_t = nu Lap K (as l_t = nu(|grad l|^2 + Lap l), l = log K; (a)-(c) and the chain rule imply it) ${what}: ${c.detail}` })));
 }
 
 /**

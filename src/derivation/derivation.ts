@@ -20,6 +20,8 @@ export interface ShockReport {
   readonly rho: number;
   readonly reynolds: number | null;
   readonly regime: 'shock' | 'diffusive' | 'none';
+  /** The time at which the regime was decided (a front of the viscous solution, the criterion `solve` reports with). */
+  readonly regimeTime?: number;
   readonly speed: number | null;
   readonly lax: boolean | null;
   /**

@@ -24,13 +24,16 @@ export interface ShockDetectionOptions {
   readonly edge?: number;
 }
 
+/** Default allowed thickness of a front in units of (4 nu/[p] + 2 dx): the one criterion for "a shock" (check's regime and solve). */
+export const SHOCK_WIDTH_FACTOR = 3;
+
 export function detectShocks(x: Float64Array, p: Float64Array, flux: ConvexFlux, nu = 0, o: ShockDetectionOptions = {}): DetectedShock[] {
   const n = p.length;
   if (n < 5) return [];
   const dx = x[1] - x[0];
   let pmin = Infinity, pmax = -Infinity;
   for (const v of p) { pmin = Math.min(pmin, v); pmax = Math.max(pmax, v); }
-  const minJump = o.minJump ?? 0.05 * (pmax - pmin), widthFactor = o.widthFactor ?? 3, edge = o.edge ?? 0.05;
+  const minJump = o.minJump ?? 0.05 * (pmax - pmin), widthFactor = o.widthFactor ?? SHOCK_WIDTH_FACTOR, edge = o.edge ?? 0.05;
   const s = new Float64Array(n);
   for (let i = 1; i < n - 1; i++) s[i] = (p[i + 1] - p[i - 1]) / (2 * dx);
   const candidates: number[] = [];

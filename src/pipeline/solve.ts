@@ -27,7 +27,7 @@ import {
   type ArcLengthMap, type DetectedShock, type Grid,
 } from '../numerics/index.js';
 import { DEFAULT_CFL } from '../codegen/solvers/index.js';
-import { hopfLax } from '../shock/hopf-lax.js';
+import { hopfLax, lagrangianOf } from '../shock/hopf-lax.js';
 import { checkSolution, estimateWork, guardWork, MAX_CELLS, maximumPrincipleBounds, WORK_LIMIT, type SchemeKind, type WorkEstimate } from './solve-guards.js';
 import type { LineProblem, LineSlice } from '../shock/shock-on-line.js';
 import { SpecError } from '../spec/errors.js';
@@ -163,7 +163,7 @@ export function runScheme(scheme: SolveScheme, grid: Grid, data: LineData, nu: n
  * u(x, t) = u0(x) - t H(u0'(x)) + nu t u0''(x) + O(t^2), t then below h^2/(2 nu) (9e-9 on the double well).
  */
 function anchorValue(data: LineData, H: Expr, x: number, nu: number, t: number): number {
-  if (!(nu > 0)) return inviscidValue(data, x, t);
+  if (!(nu > 0)) return inviscidValue(data, H, x, t);
   try {
     return coleHopfQuadrature({ lbar: data.u0, nu, t, x: Float64Array.of(x), window: data.window }).u[0];
   } catch (e) {
@@ -175,14 +175,16 @@ function anchorValue(data: LineData, H: Expr, x: number, nu: number, t: number):
 }
 
 /**
- * nu = 0: the viscosity solution is the Hopf-Lax formula (docs/theory.md §1, H = p^2/2),
+ * nu = 0: the viscosity solution is the Hopf-Lax formula (docs/theory.md §1) with the Lagrangian of the derived H,
  * minimised over a fine grid of the Cole-Hopf window (used only to anchor u at one point).
  */
-function inviscidValue(data: LineData, x: number, t: number): number {
+function inviscidValue(data: LineData, H: Expr, x: number, t: number): number {
   if (t === 0) return data.u0(x);
   const [a, b] = data.window, m = 20_000;
   const ys = Float64Array.from({ length: m + 1 }, (_, k) => a + ((b - a) * k) / m);
-  return hopfLax(ys, Float64Array.from(ys, data.u0), t, x).value;
+  const lagrangian = lagrangianOf(H, convexFluxFromExpr(H, 'p'));
+  if (!lagrangian) throw new InputError(`--viscosity 0: the Hopf-Lax formula needs a strictly convex H (the derived H is ${text(H)})`);
+  return hopfLax(ys, Float64Array.from(ys, data.u0), t, x, lagrangian).value;
 }
 
 /** The line as a flat problem: its coordinate, grid and initial data, and the way back to w. */

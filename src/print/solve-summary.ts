@@ -3,6 +3,7 @@ import { breakingTimeText } from './breaking-time-text.js';
 import type { ShockReport } from '../derivation/derivation.js';
 import type { SolveResult } from '../pipeline/solve.js';
 import { formatNumber as n } from './format-number.js';
+import { SHOCK_WIDTH_FACTOR } from '../numerics/shock-detection.js';
 
 export function solveSummary(r: SolveResult, predicted: ShockReport): string {
   const c = r.coordinate, x = r.variable;
@@ -14,8 +15,8 @@ export function solveSummary(r: SolveResult, predicted: ShockReport): string {
   return [
     `solved p_t + H(p)_x = nu p_xx with H(p) = ${r.hamiltonian} (read off the derived equation ${r.equation}) on ${where} in [${n(r.x[0])}, ${n(r.x[r.x.length - 1])}] (${r.grid} cells, ${r.scheme}, nu = ${n(r.viscosity)}) to t = ${n(r.time)}`,
     `line: ${c.origin.replace(/[$\\]/g, '')}`,
-    `predicted: ${predicted.forms ? `shock from t* = ${breakingTimeText(predicted, n)} at ${c.quotientVariable ?? x} = ${n(predicted.location)}` : 'no shock'}`,
-    r.shocks.length ? `found ${r.shocks.length} shock(s):` : 'found no shock',
+    `predicted: ${predicted.forms ? `shock from t* = ${breakingTimeText(predicted, n)} at ${c.quotientVariable ?? x} = ${n(predicted.location)}${predicted.regimeTime !== undefined ? `; at t = ${n(predicted.regimeTime)} the check found the regime ${predicted.regime} (a viscous front or none, by the criterion below)` : ''}` : 'no shock'}`,
+    `${r.shocks.length ? `found ${r.shocks.length} shock(s)` : 'found no shock'} (a shock: a front at most ${SHOCK_WIDTH_FACTOR} (4 nu/[p] + 2 dx) thick with [p] >= 5% of the range of p)${r.shocks.length ? ':' : ''}`,
     ...r.shocks.map((s) => `  at ${at(s)}: p_L = ${n(s.left)}, p_R = ${n(s.right)}, Rankine-Hugoniot speed ${n(s.speed)}`),
     '',
   ].join('\n');

@@ -114,24 +114,34 @@ export function breakingTime(profile: CurvatureProfile, domain: readonly [number
 }
 
 /**
- * The strongest concave kink among the sample cells whose slope drop exceeds what
- * the sampled curvature allows (a smooth slope changes by at most about
- * max(-Lbar_ss) x cell length): each candidate is bisected to its jump, and a
- * downward jump above 1e-7 (1 + |slope|) counts.
+ * The strongest concave kink among the sample cells. A cell is a candidate when its slope change
+ * falls below what the sampled curvature allows: either the slope drops by more than
+ * max(-Lbar_ss) x cell length, or the change is below the trapezoid rule of its derivative
+ * -negCurvature at the cell's ends by more than the rule's own spread (a kink hidden
+ * under a larger smooth increase). Each candidate is bisected to its jump, keeping the half
+ * whose change is furthest below its trapezoid prediction, and a downward jump above
+ * 1e-7 (1 + |slope|) that keeps its size as the bracket shrinks counts.
  */
 function concaveKink(profile: CurvatureProfile, ws: readonly number[], negCurv: readonly number[]): ConcaveKink | undefined {
   const slopes = ws.map(profile.slope);
-  const candidates: { i: number; excess: number }[] = [];
+  // d/dw of `slope` is -negCurvature (the characteristic speed's derivative, H'' d^2Lbar/ds^2).
+  const curv = negCurv.map((v) => -v);
+  const candidates: { i: number; excess: number; hidden: boolean }[] = [];
   for (let i = 0; i + 1 < ws.length; i++) {
-    const drop = slopes[i] - slopes[i + 1];
-    if (!(drop > 0)) continue;
-    const allowed = Math.max(0, finiteOr(negCurv[i], 0), finiteOr(negCurv[i + 1], 0)) * (ws[i + 1] - ws[i]);
-    if (drop > 2 * allowed + 1e-9 * (1 + Math.abs(slopes[i]))) candidates.push({ i, excess: drop - allowed });
+    const change = slopes[i + 1] - slopes[i], h = ws[i + 1] - ws[i];
+    const floor = 1e-9 * (1 + Math.abs(slopes[i]));
+    const allowed = Math.max(0, finiteOr(negCurv[i], 0), finiteOr(negCurv[i + 1], 0)) * h;
+    if (-change > 2 * allowed + floor) { candidates.push({ i, excess: -change - allowed, hidden: false }); continue; }
+    if (!Number.isFinite(curv[i]) || !Number.isFinite(curv[i + 1])) continue;
+    const below = 0.5 * (curv[i] + curv[i + 1]) * h - change, spread = Math.abs(curv[i + 1] - curv[i]) * h;
+    if (below > 2 * spread + floor) candidates.push({ i, excess: below - spread, hidden: true });
   }
   candidates.sort((p, q) => q.excess - p.excess);
   let strongest: ConcaveKink | undefined;
-  for (const { i } of candidates.slice(0, 24)) {
-    const j = slopeJump(profile.slope, ws[i], ws[i + 1]);
+  for (const { i, hidden } of candidates.slice(0, 24)) {
+    // A drop the curvature cannot explain is bisected on the slope alone; a kink hidden under a
+    // larger smooth increase, on the slope's shortfall from its trapezoid prediction.
+    const j = hidden ? kinkBisection(profile, ws[i], ws[i + 1]) : slopeJump(profile.slope, ws[i], ws[i + 1]);
     // A jump keeps its size as the bracket shrinks; a cusp such as sqrt(|w|) at a cone point does not.
     const across = (eps: number): number => profile.slope(j.at + eps * (1 + Math.abs(j.at))) - profile.slope(j.at - eps * (1 + Math.abs(j.at)));
     const d8 = across(1e-8), d10 = across(1e-10), narrow = across(1e-12);
@@ -140,6 +150,24 @@ function concaveKink(profile: CurvatureProfile, ws: readonly number[], negCurv: 
     if (drop > 1e-7 * (1 + Math.abs(slopes[i])) && (!strongest || drop > strongest.jump)) strongest = { at: j.at, jump: drop };
   }
   return strongest;
+}
+
+/**
+ * Bisection of [a, b] to the point where the slope falls short of its smooth change: the half whose
+ * change is further below the trapezoid rule of its derivative (-negCurvature) at its ends is kept
+ * (the plain drop where the derivative is not finite). Slope and derivative are evaluated once per point.
+ */
+function kinkBisection(profile: CurvatureProfile, a: number, b: number): { at: number } {
+  const at = (w: number): { w: number; s: number; c: number } => ({ w, s: profile.slope(w), c: -profile.negCurvature(w) });
+  const shortfall = (l: { w: number; s: number; c: number }, r: { w: number; s: number; c: number }): number =>
+    (Number.isFinite(l.c) && Number.isFinite(r.c) ? 0.5 * (l.c + r.c) * (r.w - l.w) : 0) - (r.s - l.s);
+  let A = at(a), B = at(b);
+  const width = 1e-13 * (1 + Math.abs(a) + Math.abs(b));
+  for (let k = 0; k < 200 && B.w - A.w > width; k++) {
+    const M = at((A.w + B.w) / 2);
+    if (shortfall(A, M) >= shortfall(M, B)) B = M; else A = M;
+  }
+  return { at: (A.w + B.w) / 2 };
 }
 
 /**

@@ -10,10 +10,5 @@ export const laxEntropyCondition = (flux: ConvexFlux, pL: number, pR: number): b
 export const viscousWidth = (jump: number, nu: number): number => (4 * nu) / jump;
 export const reynoldsNumber = (jump: number, length: number, nu: number): number => (jump * length) / nu;
 
-/**
- * Regime: a shock when the viscous width 4 nu/[p] is below a tenth of the
- * region's length, i.e. Re = [p] L / nu > 40; otherwise viscosity smears the
- * jump over the region ("diffusive").
- */
-export const SHOCK_REYNOLDS_THRESHOLD = 40;
-export const regimeOf = (re: number): 'shock' | 'diffusive' => (re > SHOCK_REYNOLDS_THRESHOLD ? 'shock' : 'diffusive');
+// The regime (shock or diffusive) is not a threshold on Re: it is whether the viscous solution has a
+// front by the detector `solve` uses (shock-on-line.ts viscousFront, numerics/shock-detection.ts).

@@ -59,8 +59,20 @@ describe('coarse-graining chain', () => {
   it('a quotient of dimension n checks the n-dimensional heat kernel (a lemma)', () => {
     const { steps } = coarseGrain({ quotientDimension: 3, viscosity }, { seed: 1, rulesDir: 'rules', tolerance: 1e-9 });
     const kernel = steps[0].checks.filter((c) => /^3-dimensional heat kernel/.test(c.detail));
-    expect(kernel.map((c) => c.method)).toEqual(['normal-form', 'nerdamer', 'numeric']);
+    // (a) the radial identity for every n, (b) |grad rho|^2 = 4 rho and (c) Lap rho = 2n in 3 coordinates: three ways each.
+    expect(kernel.map((c) => c.method)).toEqual(Array.from({ length: 3 }, () => ['normal-form', 'nerdamer', 'numeric']).flat());
+    expect(kernel.map((c) => /\(([abc])\) (?:radial|\|grad|Lap)/.exec(c.detail)![1])).toEqual(['a', 'a', 'a', 'b', 'b', 'b', 'c', 'c', 'c']);
+    expect(kernel.find((c) => /\(c\) Lap rho = 2n = 6 in 3 coordinates/.test(c.detail))).toBeDefined();
     for (const c of kernel) expect([c.status, c.scope]).toEqual(['passed', 'lemma']);
+  });
+
+  it('the quadrature reports its own error: |u(h) - u(2h)| is tiny on 4001 nodes and large when the nodes do not resolve the kernel', () => {
+    const lbar = (y: number): number => 0.75 * y * y, nu = 0.05;
+    const fine = localEntropy(lbar, nu, 0.3, 0.2, [-3, 3]);
+    expect(Math.abs(fine.u - fine.uHalf)).toBeLessThan(1e-12);
+    // 21 nodes over the weight window: step about 2 kernel widths, the trapezoid rule is off.
+    const coarse = localEntropy(lbar, 1e-4, 0.3, 0.2, [-3, 3], 21);
+    expect(Math.abs(coarse.u - coarse.uHalf) / (Math.abs(coarse.u) + 1e-4)).toBeGreaterThan(1e-3);
   });
 
   it('without a line the numeric checks are skipped with the reason, never passed', () => {

@@ -191,6 +191,25 @@ describe('solve on the slice theta* + s v of a network quotient', () => {
     expect(Math.abs(s.location - hl.location)).toBeLessThan(1e-2);
   });
 
+  it('scalar-linear at nu = 0.05: check and solve use one criterion for "a shock" (a viscous front), and agree', () => {
+    // The inviscid jump at t = 2 t* = 2 is [p] = 0.46 (Re = [p] L/nu = 52), but the viscous solution
+    // has only a shallow dip there (0.06 measured): no front. The regime was "shock" by an Re
+    // threshold while solve found none.
+    const im = pipeline('scalar-linear');
+    const report = im.shock.report;
+    expect(report.regimeTime).toBeCloseTo(2, 10);
+    expect(report.regime).toBe('diffusive');
+    const atSpec = solveQuotient(im, { time: 2, grid: 1200, scheme: 'weno5-imex' });
+    expect(atSpec.shocks).toEqual([]);
+    expect(im.shock.steps.find((s) => s.id === 'shock/reynolds')!.statement).toMatch(/Regime at \$t = 2\$: diffusive: the viscous solution .* has no front/);
+    // At nu = 0.005 both see the shock: the shock stage's regime on the same line, and solve.
+    const line = shockOnLine({ ...im.line, nu: 0.005 }).report;
+    expect(line.regime).toBe('shock');
+    const small = solveQuotient(im, { time: 2, viscosity: 0.005, grid: 1200, scheme: 'weno5-imex' });
+    expect(small.shocks).toHaveLength(1);
+    expect(Math.abs(small.shocks[0].location - (-0.26))).toBeLessThan(0.02);
+  });
+
   it('linear-2-3-2 (diffusive regime, Re = 6.9): no thin front at the spec viscosity, a shock at Hopf-Lax when nu is small', () => {
     const im = pipeline('linear-2-3-2');
     const report = im.shock.report, line = shockOnLine(im.line).report;
