@@ -1,18 +1,18 @@
 // The property test's judge must be able to fail: each rule of invariants.ts
 // is broken on purpose here, and a sound run is accepted.
 import { describe, expect, it } from 'vitest';
-import { headlineVersusSteps, refusalKey, statedNumber, violations, type Run } from './invariants.js';
+import { headlineVersusSteps, refusalKey, statedNumber, violations, type CheckJson, type DerivationJson, type Run, type ShockJson } from './invariants.js';
 
 const crossingShock = 'Characteristics first cross at $t^* = 1/\\rho$, $\\rho = \\max(-H\'\'\\,\\partial_s^2 \\bar L)$ over the slice. Here $\\rho = 0.5$ at $y^* = 0.1$ (one-sided limits at kinks and cone points included): $t^* = 2$, $x^* = 0.35$.';
 const crossingNone = 'Characteristics first cross at $t^* = 1/\\rho$. Here $\\max(-\\partial_s^2\\bar L) = -0.2 \\le 0$ (one-sided limits included) and no concave kink: no shock forms.';
 const crossingKink = 'Characteristics first cross at $t^* = 1/\\rho$. Here $\\partial_s \\bar L$ jumps down by $0.03$ at the kink $s = -1.5$: characteristics from its two sides cross at once, a shock at $t^* = 0^+$, $x^* = -1.5$ (the smooth parts have $\\max(-\\partial_s^2 \\bar L) = 0.3$).';
 
-const passed = { method: 'numeric', status: 'passed', detail: 'ok' };
-const failed = { method: 'numeric', status: 'failed', detail: 'min_y dx/dy = -199' };
+const passed: CheckJson = { method: 'numeric', status: 'passed', detail: 'ok' };
+const failed: CheckJson = { method: 'numeric', status: 'failed', detail: 'min_y dx/dy = -199' };
 
-function derivation(o: { shock?: object; crossing?: string; checks?: object[]; rh?: boolean; failedChecks?: number } = {}) {
+function derivation(o: { shock?: ShockJson; crossing?: string; checks?: CheckJson[]; rh?: boolean; failedChecks?: number } = {}): DerivationJson {
   const checks = o.checks ?? [passed];
-  const nFailed = checks.filter((c) => (c as { status: string }).status === 'failed').length;
+  const nFailed = checks.filter((c) => c.status === 'failed').length;
   return {
     report: {
       name: 'n', passed: nFailed === 0,
@@ -27,7 +27,7 @@ function derivation(o: { shock?: object; crossing?: string; checks?: object[]; r
   };
 }
 const run = (code: number, d: unknown, err = ''): Run => ({ code, out: JSON.stringify(d), err, specPath: '/tmp/x.yaml' });
-const noShock = { forms: false, time: null, location: null, rho: -0.2, reynolds: null, regime: 'none', speed: null, lax: null };
+const noShock: ShockJson = { forms: false, time: null, location: null, rho: -0.2, reynolds: null, regime: 'none', speed: null, lax: null };
 
 describe('violations', () => {
   it('accepts a sound run: shock, no shock, concave kink, a failed check with exit 1, a refusal', () => {

@@ -7,13 +7,13 @@
 
 export interface Run { readonly code: number; readonly out: string; readonly err: string; readonly specPath: string }
 
-interface ShockJson {
+export interface ShockJson {
   forms: boolean; time: number | null; location: number | null; rho: number; reynolds: number | null;
   regime: string; speed: number | null; lax: boolean | null; kink?: { location: number; jump: number };
 }
-interface CheckJson { method: string; status: string; detail: string }
-interface StepJson { id: string; stage: string; statement: string; checks: CheckJson[] }
-interface DerivationJson {
+export interface CheckJson { method: string; status: string; detail: string }
+export interface StepJson { id: string; stage: string; statement: string; checks: CheckJson[] }
+export interface DerivationJson {
   report: { name: string; passed: boolean; shock: ShockJson; failedChecks: { step: string }[]; checks: { failed: number } };
   steps: StepJson[];
 }
