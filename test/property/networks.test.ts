@@ -1,13 +1,14 @@
 // Property test over random networks (issue 8 item 7): any depth 1-4, width
 // 1-16, every activation, both losses, teacher / iris / CSV data, several
-// seeds. Each case runs the CLI in-process (`derive SPEC --format json`) and
-// must satisfy invariants.ts: never exit 3, never a stack trace, exit 1 iff a
-// check failed, a refusal is one line naming the file and key, the headline
-// shock agrees with its steps; and it must finish within a CPU-time bound (a
-// liveness bound against blow-ups, not a speed target: speed is bench/network.ts).
-// Every case runs even after a violation, so one run shows everything; the
-// summary line and, per violation, the command that replays that one case
-// (fast-check seed and path) are printed.
+// seeds. Each case runs `derive SPEC --format json` in its own process
+// (derive-case.ts) under a CPU-time limit and a 4 GB heap, and must satisfy
+// invariants.ts: never exit 3, never a stack trace, exit 1 iff a check failed,
+// a refusal is one line naming the file and key, the headline shock agrees
+// with its steps; a case stopped by the limit or out of memory is a violation
+// (a liveness bound against blow-ups, not a speed target: speed is
+// bench/network.ts). Every case runs even after a violation, so one run shows
+// everything; the summary line and, per violation, the command that replays
+// that one case (fast-check seed and path) are printed.
 //
 // `npm test` runs a few small cases; `npm run test:property` the full ranges.
 // Environment: HUGONIOT_PROPERTY=full, HUGONIOT_PROPERTY_RUNS (cases; 40 full, 6
@@ -15,11 +16,11 @@
 // case index; one case unless RUNS is given), HUGONIOT_PROPERTY_CASE_SECONDS
 // (CPU bound per case), HUGONIOT_PROPERTY_VERBOSE (a line per case).
 import fc from 'fast-check';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
 import { refusalKey, violations } from './invariants.js';
 
 const env = process.env;
@@ -27,8 +28,8 @@ const FULL = env.HUGONIOT_PROPERTY === 'full';
 const SEED = Number(env.HUGONIOT_PROPERTY_SEED ?? 20261202);
 const PATH = env.HUGONIOT_PROPERTY_PATH;
 const RUNS = Number(env.HUGONIOT_PROPERTY_RUNS ?? (PATH !== undefined ? 1 : FULL ? 40 : 6));
-/** CPU seconds one case may take: generous (the slowest accepted full-range case takes about a minute on an idle machine). */
-const CASE_SECONDS = Number(env.HUGONIOT_PROPERTY_CASE_SECONDS ?? (FULL ? 300 : 60));
+/** CPU seconds one case may take (start-up and TypeScript loading included). */
+const CASE_SECONDS = Number(env.HUGONIOT_PROPERTY_CASE_SECONDS ?? (FULL ? 180 : 60));
 const ACTIVATIONS = ['identity', 'relu', 'leaky_relu', 'tanh', 'sigmoid', 'softplus'] as const;
 const dir = mkdtempSync(join(tmpdir(), 'hugoniot-property-'));
 
@@ -91,28 +92,56 @@ function writeSpec(c: Case, name: string): string {
   return path;
 }
 
-interface Outcome { index: number; label: string; path: string; code: number; cpu: number; wall: number; refusal?: string; failedSteps: string[]; problems: string[] }
+interface Outcome { index: number; label: string; path: string; code: number | string; cpu: number; wall: number; maxRssMB: number; stages: Record<string, number>; refusal?: string; failedSteps: string[]; problems: string[] }
+
+interface CaseResult { code: number; out: string; err: string; cpu: number; maxRssMB: number; stages: Record<string, number> }
+
+/**
+ * derive-case.ts on the spec in a child process with a CPU-time limit (ulimit -t: killed when it is
+ * exceeded) and a 4 GB heap; undefined `result` when it did not finish, with the stage it was in.
+ */
+function runCase(path: string): { result?: CaseResult; wall: number; stopped?: string } {
+  const runner = join(import.meta.dirname, 'derive-case.ts');
+  const childEnv = { ...process.env };
+  delete childEnv.HUGONIOT_DEBUG;
+  const wall0 = performance.now();
+  const r = spawnSync('bash', ['-c', `ulimit -t ${CASE_SECONDS}; exec "$0" "$@"`, process.execPath, '--max-old-space-size=4000', '--import', 'tsx', runner, path], { encoding: 'utf8', maxBuffer: 1 << 30, env: childEnv, timeout: 20_000 * CASE_SECONDS });
+  const wall = (performance.now() - wall0) / 1000;
+  const lastStage = [...r.stderr.matchAll(/^stage (\S+) ([\d.]+)$/gm)].at(-1);
+  const where = lastStage ? ` in stage ${lastStage[1]} (started at ${lastStage[2]} s)` : '';
+  if (r.status === 0) {
+    try { return { result: JSON.parse(r.stdout) as CaseResult, wall }; } catch { /* reported below */ }
+  }
+  const why = r.signal === 'SIGKILL' || r.signal === 'SIGXCPU' ? `stopped by the ${CASE_SECONDS} s CPU limit${where}`
+    : r.signal === 'SIGTERM' ? `stopped after ${wall.toFixed(0)} s of wall time (20 x the CPU limit)${where}`
+    : /heap out of memory/.test(r.stderr) ? `ran out of memory (4 GB heap)${where}` : `the runner exited ${r.status ?? r.signal}${where}: ${r.stderr.trim().slice(-400)}`;
+  return { wall, stopped: why };
+}
 
 /** The step ids of the failed checks (exit 1 is allowed, but the summary says where the engine failed itself). */
 const failedSteps = (err: string): string[] => [...err.matchAll(/^hugoniot: check failed: [^:]+: (\S+) \[(\w[\w-]*)\]/gm)].map((m) => `${m[1]} [${m[2]}]`);
+
+const stageText = (stages: Record<string, number>): string => (Object.keys(stages).length ? ` (${Object.entries(stages).map(([k, t]) => `${k} ${t.toFixed(1)}`).join(', ')})` : '');
 
 /** The command that replays case `index` alone. */
 const replay = (index: number): string =>
   `${FULL ? 'HUGONIOT_PROPERTY=full ' : ''}HUGONIOT_PROPERTY_SEED=${SEED} HUGONIOT_PROPERTY_PATH=${index} npx vitest run test/property/networks.test.ts`;
 
 function summaryLine(outcomes: readonly Outcome[], seconds: number): string {
-  const codes: Record<number, number> = {}, refusals: Record<string, number> = {}, failures: Record<string, number> = {};
+  const codes: Record<string, number> = {}, refusals: Record<string, number> = {}, failures: Record<string, number> = {};
   for (const o of outcomes) {
     codes[o.code] = (codes[o.code] ?? 0) + 1;
     if (o.refusal) refusals[o.refusal] = (refusals[o.refusal] ?? 0) + 1;
     for (const f of new Set(o.failedSteps)) failures[f] = (failures[f] ?? 0) + 1;
   }
   const slowest = outcomes.reduce<Outcome | undefined>((a, o) => (!a || o.cpu > a.cpu ? o : a), undefined);
+  const largest = outcomes.filter((o) => Number.isFinite(o.maxRssMB)).reduce<Outcome | undefined>((a, o) => (!a || o.maxRssMB > a.maxRssMB ? o : a), undefined);
   const bad = outcomes.filter((o) => o.problems.length).length;
   return `property: ${outcomes.length} cases in ${seconds.toFixed(0)} s (seed ${SEED}); exit codes ${Object.entries(codes).map(([c, n]) => `${c}: ${n}`).join(', ')}` +
     (Object.keys(refusals).length ? `; refused by key: ${Object.entries(refusals).map(([k, n]) => `${k} ${n}`).join(', ')}` : '') +
     (Object.keys(failures).length ? `; cases failing a check, by step: ${Object.entries(failures).map(([k, n]) => `${k} ${n}`).join(', ')}` : '') +
-    (slowest ? `; slowest case ${slowest.index} (${slowest.label}) ${slowest.cpu.toFixed(1)} s CPU, ${slowest.wall.toFixed(1)} s wall` : '') +
+    (slowest ? `; slowest case ${slowest.index} (${slowest.label}) ${slowest.cpu.toFixed(1)} s CPU, ${slowest.wall.toFixed(1)} s wall${stageText(slowest.stages)}` : '') +
+    (largest ? `; most memory case ${largest.index} ${largest.maxRssMB.toFixed(0)} MB` : '') +
     `; ${bad} case(s) broke an invariant`;
 }
 
@@ -124,19 +153,20 @@ describe('random networks through `derive --format json`', () => {
     await fc.assert(fc.asyncProperty(caseArb, async (c) => {
       const name = `case-${index}`;
       const path = writeSpec(c, name);
-      let out = '', err = '';
-      const cpu0 = process.cpuUsage(), wall0 = performance.now();
-      const code = await main(['derive', path, '--format', 'json', '--quiet'], { out: (s) => { out += s; }, err: (s) => { err += s; }, progress: false });
-      const used = process.cpuUsage(cpu0), cpu = (used.user + used.system) / 1e6, wall = (performance.now() - wall0) / 1000;
-      const problems = violations({ code, out, err, specPath: path });
-      if (cpu > CASE_SECONDS) problems.push(`took ${cpu.toFixed(1)} s of CPU (bound ${CASE_SECONDS} s)`);
-      const outcome: Outcome = { index, label: describeCase(c), path, code, cpu, wall, failedSteps: failedSteps(err), problems, ...(code === 2 ? { refusal: refusalKey(err, path) ?? 'data file' } : {}) };
+      const run = runCase(path);
+      const res = run.result;
+      const problems = res ? violations({ code: res.code, out: res.out, err: res.err, specPath: path }) : [run.stopped!];
+      const err = res?.err ?? '';
+      const outcome: Outcome = {
+        index, label: describeCase(c), path, code: res?.code ?? 'stopped', cpu: res?.cpu ?? CASE_SECONDS, wall: run.wall, maxRssMB: res?.maxRssMB ?? NaN, stages: res?.stages ?? {},
+        failedSteps: failedSteps(err), problems, ...(res?.code === 2 ? { refusal: refusalKey(err, path) ?? 'data file' } : {}),
+      };
       outcomes.push(outcome);
-      if (env.HUGONIOT_PROPERTY_VERBOSE) console.log(`case ${index} (${outcome.label}): exit ${code}, ${cpu.toFixed(1)} s CPU, ${wall.toFixed(1)} s wall${outcome.failedSteps.length ? `; failed: ${outcome.failedSteps.join(', ')}` : ''}${problems.length ? `; VIOLATES: ${problems.join(' | ')}` : ''}${code === 2 ? `; ${err.trim().slice(0, 200)}` : ''}`);
+      if (env.HUGONIOT_PROPERTY_VERBOSE) console.log(`case ${index} (${outcome.label}): exit ${outcome.code}, ${outcome.cpu.toFixed(1)} s CPU, ${run.wall.toFixed(1)} s wall, ${outcome.maxRssMB.toFixed(0)} MB${stageText(outcome.stages)}${outcome.failedSteps.length ? `; failed: ${outcome.failedSteps.join(', ')}` : ''}${problems.length ? `; VIOLATES: ${problems.join(' | ')}` : ''}${res?.code === 2 ? `; ${err.trim().slice(0, 200)}` : ''}`);
       index++;
     }), { numRuns: RUNS, seed: SEED, ...(PATH !== undefined ? { path: PATH } : {}), endOnFailure: true });
     console.log(summaryLine(outcomes, (performance.now() - started) / 1000));
     const broken = outcomes.filter((o) => o.problems.length);
     expect(broken.map((o) => `case ${o.index} (${o.label}; spec ${o.path}), exit ${o.code}:\n  ${o.problems.join('\n  ')}\n  replay: ${replay(o.index)}`).join('\n')).toBe('');
-  }, FULL ? 14_400_000 : 300_000);
+  }, FULL ? 14_400_000 : 600_000);
 });
