@@ -54,6 +54,14 @@ describe('violations', () => {
     expect(violations(run(1, derivation(), 'hugoniot: n: 0 check(s) failed\n')).join('\n')).toMatch(/exit 1 but 0 failed check/);
     expect(violations(run(1, derivation({ checks: [failed], failedChecks: 0 }), 'hugoniot: check failed: n: x\n')).join('\n')).toMatch(/failed checks: 1 in the steps, 0/);
   });
+
+  it('flags a symmetry reported unverified (printed FAILED) when no check failed', () => {
+    const d = derivation();
+    d.report.symmetries = [{ id: 'unit-permutation', verified: { symbolic: false, numeric: false } }];
+    expect(violations(run(0, d))).toEqual(['no check failed, yet the report marks symmetry unit-permutation as not verified (printed FAILED)']);
+    d.report.symmetries = [{ id: 'unit-permutation', verified: { symbolic: true, numeric: true } }];
+    expect(violations(run(0, d))).toEqual([]);
+  });
 });
 
 describe('headlineVersusSteps', () => {

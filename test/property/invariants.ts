@@ -14,7 +14,10 @@ export interface ShockJson {
 export interface CheckJson { method: string; status: string; detail: string }
 export interface StepJson { id: string; stage: string; statement: string; checks: CheckJson[] }
 export interface DerivationJson {
-  report: { name: string; passed: boolean; shock: ShockJson; failedChecks: { step: string }[]; checks: { failed: number } };
+  report: {
+    name: string; passed: boolean; shock: ShockJson; failedChecks: { step: string }[]; checks: { failed: number };
+    symmetries?: { id: string; verified: { symbolic: boolean; numeric: boolean } }[]; conserved?: { id: string; verified: boolean }[];
+  };
   steps: StepJson[];
 }
 
@@ -76,6 +79,11 @@ function exitVersusChecks(run: Run, d: DerivationJson): string[] {
   const named = run.err.split('\n').filter((l) => l.startsWith('hugoniot: check failed: ')).length;
   if (named !== failedInSteps.length) v.push(`${failedInSteps.length} failed check(s) but ${named} "check failed" line(s) on stderr`);
   if (run.code === 0 && run.err !== '') v.push(`exit 0 with --quiet but stderr says: ${run.err.trim().slice(0, 300)}`);
+  // The summary prints FAILED for an unverified symmetry or conserved quantity: only when a check failed.
+  if (failedInSteps.length === 0) {
+    const unverified = [...(d.report.symmetries ?? []).filter((s) => !s.verified.symbolic || !s.verified.numeric).map((s) => `symmetry ${s.id}`), ...(d.report.conserved ?? []).filter((c) => !c.verified).map((c) => `conserved ${c.id}`)];
+    if (unverified.length) v.push(`no check failed, yet the report marks ${unverified.join(', ')} as not verified (printed FAILED)`);
+  }
   return v;
 }
 
