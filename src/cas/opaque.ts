@@ -1,7 +1,7 @@
 // Prepare an IR expression for a general-purpose CAS: the IR owns activation
 // semantics, so relu/leaky_relu are rewritten through the Heaviside function and
 // every function application the CAS might mis-handle becomes a fresh symbol
-// (structurally equal applications share one symbol). exp is kept: the CAS
+// (applications with equal canonical arguments share one symbol). exp is kept: the CAS
 // libraries handle exp(a) exp(b) = exp(a + b) correctly.
 import { add, call, mul, num, pow, sub, sym } from '../ir/build.js';
 import { equals, type Expr } from '../ir/expr.js';
@@ -39,7 +39,9 @@ export function opaqueForCas(e: Expr): Expr {
         else if (x.fn === 'relu') r = mul(args[0], heaviside(args[0]));
         else if (x.fn === 'leaky_relu') r = mul(args[0], add(args[1], mul(sub(num(1), args[1]), heaviside(args[0]))));
         else if (x.fn === 'heaviside') r = heaviside(args[0]);
-        else r = opaque(call(x.fn, ...args));
+        // Keyed like the normal form keys its atoms, by the canonical argument: softplus(a z1 + b z2)
+        // and softplus(b z2 + a z1) (a unit permutation reorders the sum) are one symbol.
+        else r = opaque(nf.canonical(call(x.fn, ...args)));
         break;
       }
     }

@@ -116,8 +116,13 @@ export function instantiateSite(site: Site, model: Model): InstantiatedFamily {
   return { id, site, fields, permutations };
 }
 
+/**
+ * The families of every site, less those that instantiate to no generator and no permutation
+ * (S_1 on a width-1 layer: the trivial group claims nothing, and a family without a check would
+ * be reported as unverified).
+ */
 export const instantiateFamilies = (rules: readonly SymmetryRule[], model: Model): InstantiatedFamily[] =>
-  sites(rules, model).map((s) => instantiateSite(s, model));
+  sites(rules, model).map((s) => instantiateSite(s, model)).filter((f) => f.fields.length > 0 || f.permutations.length > 0);
 
 const ZERO = num(0);
 

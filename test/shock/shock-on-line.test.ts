@@ -48,6 +48,21 @@ describe('shock on a 1-D quotient', () => {
     expect(conditions('w^2')).toMatch(/arc length diverges .*not converged/);
   });
 
+  it('a nearly flat convex slice whose slope carries rounding noise (back-propagation): no spurious crossing', () => {
+    // Lbar'' = 8e-8 > 0 everywhere: no shock. The slope carries noise of 1e-16 that changes from one
+    // float to the next, as a back-propagated v . grad L does; grid and fine-grid points an ulp apart
+    // must not turn it into a difference quotient of -1 (property test, 3-1 linear net on CSV data).
+    const bits = new DataView(new ArrayBuffer(8));
+    const noise = (w: number): number => { bits.setFloat64(0, w); return 1e-16 * ((bits.getUint32(4) % 7) - 3); };
+    const { report, steps } = shockOnLine({
+      variable: 's', loss: parseExpr('s/20000 + 4e-8 s^2'), domain: [-2, 2], nu: 0.01, seed: 1, origin: 'a flat slice',
+      numeric: { value: (s) => s / 20000 + 4e-8 * s * s, first: (s) => 5e-5 + 8e-8 * s + noise(s), second: () => 8e-8 },
+    });
+    expect(report.forms).toBe(false);
+    const crossing = steps.find((st) => st.id === 'shock/characteristic-crossing')!;
+    expect(crossing.checks.map((c) => c.status)).toEqual(['passed']);
+  });
+
   it('Rankine-Hugoniot and Lax', () => {
     expect(rankineHugoniotSpeed(burgersFlux, 2, -1)).toBe(0.5);
     expect(laxEntropyCondition(burgersFlux, 2, -1)).toBe(true);

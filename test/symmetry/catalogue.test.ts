@@ -70,6 +70,15 @@ describe('instantiation on a model', () => {
     expect(fieldExprs(fam.fields[0], m.parameters).map(text)).toEqual(['W1_1_1', 'W1_1_2', '0', '0', 'b1_1', '0', '-W2_1_1', '0', '0']);
   });
 
+  it('a width-1 hidden layer has no unit permutation (S_1 is trivial); width 2 has one transposition', () => {
+    const permutations = (widths: number[]) => instantiateFamilies(rules, mlpModel(arch('tanh', widths), data, 'mse')).filter((f) => f.site.rule.id === 'unit-permutation');
+    expect(permutations([1, 1, 1])).toEqual([]);
+    const [two] = permutations([2, 1, 1]);
+    expect(two.site.layer).toBe(0);
+    expect(two.permutations).toHaveLength(1);
+    expect(permutations([2, 1, 1])).toHaveLength(1);
+  });
+
   it('GL(h) generator E_12: row 2 feeds row 1, column 1 feeds column 2 with a minus sign', () => {
     const m = mlpModel(arch('identity', [2, 2], false), { ...data, targets: [[1, 0], [0, 1]] }, 'mse');
     const fam = instantiateFamilies(rules, m).find((f) => f.site.rule.id === 'gl-linear')!;
