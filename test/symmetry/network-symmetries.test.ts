@@ -96,6 +96,26 @@ describe('catalogue symmetries of networks', () => {
     expect(failed(s)).toEqual([]);
   });
 
+  it('the softmax translation is proved on the outputs (a common shift) and on the loss at symbolic logits, not on the expanded losses', () => {
+    const s = networkSymmetries(model(arch('relu', [3, 3]), 'cross-entropy', 6), ctx);
+    const checks = s.families.filter((f) => f.rule === 'softmax-translation').flatMap((f) => f.generators.flatMap((g) => g.checks));
+    expect(checks.map((c) => c.method).sort()).toEqual([...Array(4).fill('nerdamer'), ...Array(4).fill('normal-form'), ...Array(4).fill('numeric')]);
+    for (const c of checks.filter((c) => c.method !== 'numeric')) expect(c.detail).toMatch(/common shift.*sum_k d ell\/d z_k/);
+    // the loss half of the second CAS is algebrite on the rational identity sum_k p_k - 1 = 0
+    for (const c of checks.filter((c) => c.method === 'nerdamer')) expect(c.detail).toMatch(/simplify\(residual\) = 0 \[algebrite\]/);
+    for (const c of checks.filter((c) => c.method === 'numeric')) expect(c.detail).toMatch(/back-propagation/);
+  });
+
+  it('cross-entropy with targets that are not probability vectors: the loss is not shift invariant and the translation fails', () => {
+    const a = arch('relu', [2, 2]);
+    const good = dataset(2, 2, 4, true);
+    const bad = { ...good, targets: good.targets.map(([y1, y2]) => [2 * y1, y2]) };
+    const s = networkSymmetries(mlpModel(a, bad, 'cross-entropy'), ctx);
+    const checks = s.families.filter((f) => f.rule === 'softmax-translation').flatMap((f) => f.generators.flatMap((g) => g.checks));
+    expect(checks.length).toBeGreaterThan(0);
+    for (const method of ['normal-form', 'numeric']) expect(checks.some((c) => c.method === method && c.status === 'failed')).toBe(true);
+  });
+
   it('tanh is not positively homogeneous: permutations only, every parameter is invariant', () => {
     const s = networkSymmetries(model(arch('tanh', [3, 1])), ctx);
     expect(s.families.map((f) => f.rule)).toEqual(['unit-permutation']);
