@@ -17,6 +17,7 @@ import { NormalForm } from '../ir/normal-form.js';
 import { substitute } from '../ir/substitute.js';
 import { normalFormCheck, numericCheck, secondCasCheck } from '../derivation/checks.js';
 import type { Check, Step } from '../derivation/types.js';
+import { applyActivation } from '../architecture/mlp.js';
 import { sampleLoss } from '../loss/index.js';
 import { latex } from '../print/latex-expr.js';
 import type { StageContext } from '../quotient/types.js';
@@ -314,8 +315,66 @@ function permutationRoute(perm: ReadonlyMap<string, string>, calc: LossCalculus)
   return null;
 }
 
-/** L(P theta) = L(theta): on the outputs when they are invariant (which implies it), else on L; normal form, then optionally the second CAS on the same object. */
+/**
+ * The block of layers l, l+1 (0-based, l + 1 < depth) as a function of a
+ * symbolic input a of layer l: the next layer's pre-activations
+ * y_k = sum_j W^{(l+2)}_{kj} act_{l+1}(sum_i W^{(l+1)}_{ji} a_i + b^{(l+1)}_j) + b^{(l+2)}_k.
+ * The network is f = g(y) with g and a free of the parameters of layers
+ * l+1, l+2, so an identity of y in those parameters (for every a) is one of f
+ * at every input, and of L. Its size is width_{l+1} x width_{l+2}, whatever
+ * the depth and the other widths.
+ */
+function layerBlock(model: Model, l: number): Expr[] | null {
+  const arch = model.architecture, lower = model.layers[l], upper = model.layers[l + 1];
+  if (!arch || !lower || !upper) return null;
+  const a = lower.weights[0].map((_, i) => sym(l === 0 ? `xin_${i + 1}` : `ain${l}_${i + 1}`));
+  const u = lower.weights.map((row, j) => applyActivation(arch.layers[l], add(...row.map((w, i) => mul(sym(w), a[i])), ...(lower.bias ? [sym(lower.bias[j])] : []))));
+  return upper.weights.map((row, k) => add(...row.map((w, j) => mul(sym(w), u[j])), ...(upper.bias ? [sym(upper.bias[k])] : [])));
+}
+
+/** The 0-based l whose block (layers l+1, l+2) holds every parameter the permutation moves, or null. */
+function blockOf(model: Model, moved: readonly string[]): number | null {
+  const layerOf = new Map(model.layers.flatMap((lp, l) => [...lp.weights.flat(), ...(lp.bias ?? [])].map((p) => [p, l] as const)));
+  const ls = moved.map((p) => layerOf.get(p));
+  if (ls.some((l) => l === undefined)) return null;
+  const lo = Math.min(...(ls as number[])), hi = Math.max(...(ls as number[]));
+  if (hi - lo > 1 || model.layers.length < 2) return null;
+  return Math.min(lo, model.layers.length - 2);
+}
+
+/**
+ * y_k(P theta) - y_k(theta) restricted to the terms of y_k that contain a
+ * moved parameter: the other terms are unchanged by the substitution (it only
+ * replaces those symbols), so they cancel exactly. Exact, and of size O(1)
+ * per output for a transposition of two units.
+ */
+function movedTermsResidual(y: Expr, bind: ReadonlyMap<string, Expr>): Expr {
+  const terms = y.kind === 'add' ? y.terms : [y];
+  const touched = terms.filter((t) => freeSymbols(t).some((v) => bind.has(v)));
+  return add(...touched.map((t) => sub(substitute(t, bind), t)));
+}
+
+/** L(P theta) = L(theta) on the block of the two layers the permutation acts on, when it holds there (see layerBlock). */
+function blockPermutationChecks(model: Model, perm: ReadonlyMap<string, string>, withCas: boolean): Check[] | null {
+  const l = blockOf(model, [...perm.keys()]);
+  const y = l === null ? null : layerBlock(model, l);
+  if (l === null || !y) return null;
+  const bind = new Map([...perm].map(([a, b]) => [a, sym(b)] as const));
+  const nf = new NormalForm();
+  if (!y.every((yk) => nf.isZero(sub(substitute(yk, bind), yk)))) return null;
+  const where = `on the pre-activations y_k, k = 1..${y.length}, of layer ${l + 2} as functions of a symbolic input of layer ${l + 1} and the parameters of layers ${l + 1}, ${l + 2} (f depends on these only through y, so this holds for f at every input and for L)`;
+  const cs: Check[] = [{ method: 'normal-form', status: 'passed', detail: `y_k(P theta) - y_k(theta) reduces to 0 ${where}` }];
+  if (withCas) {
+    const c = secondCasCheck(tagged(y.map((yk) => movedTermsResidual(yk, bind))), zero);
+    cs.push({ ...c, detail: `${where}, on the terms of y_k containing a moved parameter (the others are unchanged by the substitution and cancel): ${c.detail}` });
+  }
+  return cs;
+}
+
+/** L(P theta) = L(theta): on a two-layer block, else on the outputs when they are invariant (which implies it), else on L; normal form, then optionally the second CAS on the same object. */
 function permutationChecks(model: Model, perm: ReadonlyMap<string, string>, calc: LossCalculus, withCas: boolean): Check[] {
+  const block = blockPermutationChecks(model, perm, withCas);
+  if (block) return block;
   const hit = permutationRoute(perm, calc);
   const bind = new Map([...perm].map(([a, b]) => [a, sym(b)] as const));
   if (hit) {
