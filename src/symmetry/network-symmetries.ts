@@ -244,7 +244,11 @@ export function lossIdentityCheck(c: Combination, calc: LossCalculus): Check {
 /** Seeded parameter points in [-2, 2]^P, as numericCheck samples them. */
 function seededPoints(n: number, seed: number, count: number): Float64Array[] {
   const rng = seededRng(seed);
-  return Array.from({ length: count }, () => Float64Array.from({ length: n }, () => rng.uniform(-2, 2)));
+  return Array.from({ length: count }, () => {
+    const theta = new Float64Array(n);
+    for (let i = 0; i < n; i++) theta[i] = rng.uniform(-2, 2);
+    return theta;
+  });
 }
 
 const numericVerdict = (worst: number, tolerance: number, what: string, points: number, seed: number): Check => ({
