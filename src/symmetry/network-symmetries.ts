@@ -51,6 +51,7 @@ interface OutputSample { readonly nf: NormalForm; readonly outputs: readonly Exp
  * outputs (see ShiftLemma).
  */
 type OutputRoute = { readonly kind: 'symbolic' | 'samples'; readonly samples: readonly OutputSample[] }
+  | { readonly kind: 'block'; readonly layer: number; readonly samples: readonly OutputSample[] }
   | { readonly kind: 'shift'; readonly on: 'symbolic' | 'samples'; readonly samples: readonly OutputSample[]; readonly lemma: ShiftLemma };
 
 /**
@@ -100,6 +101,12 @@ export interface LossCalculus {
   readonly shiftLemma: () => ShiftLemma | null;
   /** The second CAS on the shift lemma (one verdict per model, lazily). */
   readonly shiftLemmaCas: () => Check;
+  /**
+   * For a network deeper than two layers whose combination moves only parameters
+   * of layers l+1, l+2 (0-based l): l and that block's pre-activations at a
+   * symbolic input (see layerBlock), lazily built; else null.
+   */
+  readonly block: (c: Combination) => { readonly layer: number; readonly samples: readonly OutputSample[] } | null;
   /** L and grad L by back-propagation (the tensor-route kernels) for a network with data, else null; compiled once, lazily. */
   readonly numerics: () => NetworkNumerics | null;
 }
@@ -129,6 +136,11 @@ export function lossCalculus(model: Model): LossCalculus {
   let symbolic: OutputSample[] | undefined, samples: OutputSample[] | undefined;
   let lemma: ShiftLemma | null | undefined, lemmaCas: Check | undefined;
   let net: NetworkNumerics | null | undefined;
+  const blocks = new Map<number, OutputSample[] | null>();
+  const blockSamples = (l: number): OutputSample[] | null => {
+    if (!blocks.has(l)) { const y = layerBlock(model, l); blocks.set(l, y ? [at(y)] : null); }
+    return blocks.get(l)!;
+  };
   const inputWidth = model.layers.length ? model.layers[0].weights[0].length : 0;
   return {
     nf, outputWidth: width, routes: new WeakMap(),
@@ -143,6 +155,12 @@ export function lossCalculus(model: Model): LossCalculus {
     get polynomial() { return (polynomial ??= samplesOf()[0].every((g) => nf.isPolynomial(g))); },
     shiftLemma: () => (lemma === undefined ? (lemma = shiftLemmaOf(model, width)) : lemma),
     shiftLemmaCas: () => (lemmaCas ??= lemmaCasCheck(lemma ?? null)),
+    block: (c) => {
+      if (model.layers.length <= 2) return null; // the block is the whole network: the symbolic route is the same object
+      const l = blockOf(model, c.map(([, i]) => P[i]));
+      const samples = l === null ? null : blockSamples(l);
+      return l === null || !samples ? null : { layer: l, samples };
+    },
     numerics: () => (net === undefined ? (net = model.kind === 'mlp' && model.architecture && model.dataset ? modelNumerics(model) : null) : net),
   };
 }
@@ -166,6 +184,12 @@ function outputRoute(c: Combination, calc: LossCalculus): OutputRoute | null {
   if (calc.routes.has(c)) return calc.routes.get(c)!;
   const holds = (samples: readonly OutputSample[]): boolean =>
     samples.length > 0 && samples.every((s) => s.grads.every((g) => s.nf.isZeroCombination(c.map(([a, i]) => [a, g[i]] as const))));
+  const block = calc.block(c);
+  if (block && holds(block.samples)) {
+    const route: OutputRoute = { kind: 'block', layer: block.layer, samples: block.samples };
+    calc.routes.set(c, route);
+    return route;
+  }
   const symbolic = calc.symbolicOutput();
   const route: OutputRoute | null = holds(symbolic) ? { kind: 'symbolic', samples: symbolic } : holds(calc.outputSamples()) ? { kind: 'samples', samples: calc.outputSamples() } : shiftRoute(c, calc);
   calc.routes.set(c, route);
@@ -192,9 +216,11 @@ function shiftRoute(c: Combination, calc: LossCalculus): OutputRoute | null {
 const placeText = (on: 'symbolic' | 'samples', n: number, K: number): string => (on === 'symbolic'
   ? `on the network outputs f_k(x), k = 1..${K}, at a symbolic input x (hence at every data point x_d)`
   : `on the outputs f_k(x_d), k = 1..${K}, at each of the ${n} data points`);
+const blockText = (l: number, width: number): string =>
+  `on the pre-activations y_k, k = 1..${width}, of layer ${l + 2} as functions of a symbolic input of layer ${l + 1} and the parameters of layers ${l + 1}, ${l + 2} (f depends on these only through y, so this holds for f at every input and for L)`;
 const routeText = (r: OutputRoute, K: number): string => (r.kind === 'shift'
   ? `${placeText(r.on, r.samples.length, K)} as a common shift (xi . grad f_k - xi . grad f_1 = 0 for k = 2..${K}), and on the ${r.lemma.kind} sample loss ell(z, y) at symbolic logits z (sum_k d ell/d z_k = 0 for each of the ${r.lemma.targets} distinct targets; l_d = ell(f(x_d), y_d))`
-  : placeText(r.kind, r.samples.length, K));
+  : r.kind === 'block' ? blockText(r.layer, r.samples[0].outputs.length) : placeText(r.kind, r.samples.length, K));
 
 /**
  * Several residuals as one expression sum_d s_d r_d in fresh symbols s_d: it
@@ -366,7 +392,7 @@ function blockPermutationChecks(model: Model, perm: ReadonlyMap<string, string>,
   const bind = new Map([...perm].map(([a, b]) => [a, sym(b)] as const));
   const nf = new NormalForm();
   if (!y.every((yk) => nf.isZero(sub(substitute(yk, bind), yk)))) return null;
-  const where = `on the pre-activations y_k, k = 1..${y.length}, of layer ${l + 2} as functions of a symbolic input of layer ${l + 1} and the parameters of layers ${l + 1}, ${l + 2} (f depends on these only through y, so this holds for f at every input and for L)`;
+  const where = blockText(l, y.length);
   const cs: Check[] = [{ method: 'normal-form', status: 'passed', detail: `y_k(P theta) - y_k(theta) reduces to 0 ${where}` }];
   if (withCas) {
     const c = secondCasCheck(tagged(y.map((yk) => movedTermsResidual(yk, bind))), zero);
@@ -479,20 +505,33 @@ function conservedQuantities(model: Model, families: readonly InstantiatedFamily
   return { quantities, steps };
 }
 
+const euclidean = (v: Float64Array): number => { let s = 0; for (let i = 0; i < v.length; i++) s += v[i] * v[i]; return Math.sqrt(s); };
+/** v -= (q . v) q for a unit vector q (plain loops: this runs candidates x rank times). */
+function subtractProjection(v: Float64Array, q: Float64Array): void {
+  let d = 0;
+  for (let i = 0; i < v.length; i++) d += q[i] * v[i];
+  if (d !== 0) for (let i = 0; i < v.length; i++) v[i] -= d * q[i];
+}
+
 /** Greedy functionally independent subset: rank of the gradients at a generic point (Gram-Schmidt, twice). */
 function independent(candidates: readonly InvariantCandidate[], P: readonly string[], seed: number): InvariantCandidate[] {
   const point = randomPoint(P.length, seed);
   const basis: Float64Array[] = [];
   const kept: InvariantCandidate[] = [];
   for (const c of candidates) {
+    // Only the candidate's own variables have non-zero partials (a path product has depth-many).
+    const vars = freeSymbols(c.expr), at = vars.map((x) => P.indexOf(x));
+    const partials = new Float64Array(vars.length);
+    compileMany(gradient(c.expr, vars), P)(point, partials);
     const v = new Float64Array(P.length);
-    compileMany(gradient(c.expr, P), P)(point, v);
-    const norm0 = Math.hypot(...v);
+    at.forEach((i, k) => { v[i] = partials[k]; });
+    const norm0 = euclidean(v);
     if (norm0 === 0) continue;
-    for (let pass = 0; pass < 2; pass++) for (const q of basis) { const d = q.reduce((s, x, i) => s + x * v[i], 0); q.forEach((x, i) => { v[i] -= d * x; }); }
-    const norm = Math.hypot(...v);
+    for (let pass = 0; pass < 2; pass++) for (const q of basis) subtractProjection(v, q);
+    const norm = euclidean(v);
     if (norm <= 1e-8 * norm0) continue;
-    basis.push(v.map((x) => x / norm));
+    for (let i = 0; i < v.length; i++) v[i] /= norm;
+    basis.push(v);
     kept.push(c);
   }
   return kept;
