@@ -45,7 +45,8 @@ const combine = (c: Combination, grad: readonly Expr[]): Expr => add(...c.map(([
 interface OutputSample { readonly nf: NormalForm; readonly outputs: readonly Expr[]; readonly grads: readonly (readonly Expr[])[] }
 
 /**
- * Where an identity was proved: the network function at a symbolic input, or
+ * Where an identity was proved: the two-layer block the combination acts on
+ * (deep nets, see layerBlock), the network function at a symbolic input, or
  * at every data point; 'shift' when the outputs are not invariant but all move
  * by one common amount and the sample loss ignores a common shift of its
  * outputs (see ShiftLemma).
