@@ -14,7 +14,9 @@ const requireCas = createRequire(import.meta.url);
 type Nerdamer = typeof import('nerdamer');
 type AlgebriteLib = typeof import('algebrite').default;
 let nerdamerLib: Nerdamer | undefined, algebriteLib: AlgebriteLib | undefined;
-const nerdamer = (src: string): ReturnType<Nerdamer> => (nerdamerLib ??= requireCas('nerdamer') as Nerdamer)(src);
+const nerdamerModule = (): Nerdamer => (nerdamerLib ??= requireCas('nerdamer') as Nerdamer);
+// nerdamer keeps every parsed expression in a global list and later calls slow down with its length: cleared after each call.
+const nerdamer = (src: string): string => { const n = nerdamerModule(); try { return n(src).toString(); } finally { n.flush?.(); } };
 const algebrite = (): AlgebriteLib => (algebriteLib ??= requireCas('algebrite') as AlgebriteLib);
 
 export type CasVerdict = { status: 'passed' | 'failed' | 'skipped'; engine: 'nerdamer' | 'algebrite' | 'none'; detail: string };
@@ -34,17 +36,52 @@ const hasFractionalPower = (e: Expr): boolean => someNode(e, (x) => x.kind === '
 /** Division by a sum: a rational function, which nerdamer's expand does not bring to a common denominator. */
 const hasRationalDenominator = (e: Expr): boolean => someNode(e, (x) => x.kind === 'pow' && x.exp.kind === 'num' && x.exp.value.s < 0n && x.base.kind === 'add');
 
+/**
+ * The residual's text with its variables renamed v0, v1, ... in order of first
+ * appearance (function names, followed by '(', kept), and the inverse map.
+ * Renaming variables bijectively does not change whether an expression is
+ * zero, so residuals that differ only in their indices (the same identity at
+ * every hidden unit: W1_3_1 ... in place of W1_1_1 ...) share one text and
+ * one run of the CAS.
+ */
+function canonicalText(src: string): { key: string; names: string[] } {
+  const index = new Map<string, string>();
+  const names: string[] = [];
+  const key = src.replace(/(?<![A-Za-z0-9_.])[A-Za-z_][A-Za-z0-9_]*(?!\s*\(|[A-Za-z0-9_])/g, (name) => {
+    let v = index.get(name);
+    if (v === undefined) { v = `v${names.length}`; index.set(name, v); names.push(name); }
+    return v;
+  });
+  return { key, names };
+}
+const restoreNames = (out: string, names: readonly string[]): string => out.replace(/\bv(\d+)\b/g, (m, k: string) => names[Number(k)] ?? m);
+
+/** Verdicts of passed canonical texts (a failed one is recomputed, so its report names the original variables). */
+const provedZero = new Map<string, CasVerdict>();
+const MAX_MEMO = 20000;
+
 export function secondCasIsZero(residual: Expr, maxNodes = 4000): CasVerdict {
   const size = nodeCount(residual);
   if (size > maxNodes) return { status: 'skipped', engine: 'none', detail: `expression has ${size} nodes (> ${maxNodes}); second CAS skipped` };
-  const src = text(opaqueForCas(residual));
+  const { key, names } = canonicalText(text(opaqueForCas(residual)));
+  const rational = hasRationalDenominator(residual) || hasFractionalPower(residual);
+  const memoKey = `${rational ? 'a' : 'n'}:${key}`;
+  const known = provedZero.get(memoKey);
+  if (known) return known;
   try {
-    if (hasRationalDenominator(residual) || hasFractionalPower(residual)) {
-      const out = String(algebrite().run(`simplify(${src})`)).trim();
-      return out === '0' ? { status: 'passed', engine: 'algebrite', detail: 'simplify(residual) = 0' } : { status: 'failed', engine: 'algebrite', detail: `simplify(residual) = ${out.slice(0, 200)}` };
+    let verdict: CasVerdict;
+    if (rational) {
+      const out = String(algebrite().run(`simplify(${key})`)).trim();
+      verdict = out === '0' ? { status: 'passed', engine: 'algebrite', detail: 'simplify(residual) = 0' } : { status: 'failed', engine: 'algebrite', detail: `simplify(residual) = ${restoreNames(out, names).slice(0, 200)}` };
+    } else {
+      const out = nerdamer(`expand(${key})`);
+      verdict = out === '0' ? { status: 'passed', engine: 'nerdamer', detail: 'expand(residual) = 0' } : { status: 'failed', engine: 'nerdamer', detail: `expand(residual) = ${restoreNames(out, names).slice(0, 200)}` };
     }
-    const out = nerdamer(`expand(${src})`).toString();
-    return out === '0' ? { status: 'passed', engine: 'nerdamer', detail: 'expand(residual) = 0' } : { status: 'failed', engine: 'nerdamer', detail: `expand(residual) = ${out.slice(0, 200)}` };
+    if (verdict.status === 'passed') {
+      if (provedZero.size >= MAX_MEMO) provedZero.clear();
+      provedZero.set(memoKey, verdict);
+    }
+    return verdict;
   } catch (e) {
     // An exception is a failure to confirm, not a skip: counted as failed (docs/theory.md §3).
     return { status: 'failed', engine: 'none', detail: `second CAS raised an error on the residual: ${(e as Error).message.slice(0, 200)}` };

@@ -96,6 +96,47 @@ describe('catalogue symmetries of networks', () => {
     expect(failed(s)).toEqual([]);
   });
 
+  it('the softmax translation is proved on the outputs (a common shift) and on the loss at symbolic logits, not on the expanded losses', () => {
+    const s = networkSymmetries(model(arch('relu', [3, 3]), 'cross-entropy', 6), ctx);
+    const checks = s.families.filter((f) => f.rule === 'softmax-translation').flatMap((f) => f.generators.flatMap((g) => g.checks));
+    expect(checks.map((c) => c.method).sort()).toEqual([...Array(4).fill('nerdamer'), ...Array(4).fill('normal-form'), ...Array(4).fill('numeric')]);
+    for (const c of checks.filter((c) => c.method !== 'numeric')) expect(c.detail).toMatch(/common shift.*sum_k d ell\/d z_k/);
+    // the loss half of the second CAS is algebrite on the rational identity sum_k p_k - 1 = 0
+    for (const c of checks.filter((c) => c.method === 'nerdamer')) expect(c.detail).toMatch(/simplify\(residual\) = 0 \[algebrite\]/);
+    for (const c of checks.filter((c) => c.method === 'numeric')) expect(c.detail).toMatch(/back-propagation/);
+  });
+
+  it('cross-entropy with targets that are not probability vectors: the loss is not shift invariant and the translation fails', () => {
+    const a = arch('relu', [2, 2]);
+    const good = dataset(2, 2, 4, true);
+    const bad = { ...good, targets: good.targets.map(([y1, y2]) => [2 * y1, y2]) };
+    const s = networkSymmetries(mlpModel(a, bad, 'cross-entropy'), ctx);
+    const checks = s.families.filter((f) => f.rule === 'softmax-translation').flatMap((f) => f.generators.flatMap((g) => g.checks));
+    expect(checks.length).toBeGreaterThan(0);
+    for (const method of ['normal-form', 'numeric']) expect(checks.some((c) => c.method === method && c.status === 'failed')).toBe(true);
+  });
+
+  it('a deep relu net 2-3-3-1: layer-1 and layer-2 symmetries are proved on their two-layer block, not on the whole net', () => {
+    const s = networkSymmetries(model(arch('relu', [3, 3, 1])), ctx);
+    const symbolic = s.families.flatMap((f) => [...f.checks, ...f.generators.flatMap((g) => g.checks)]).filter((c) => c.method === 'normal-form');
+    expect(symbolic.length).toBeGreaterThan(0);
+    for (const c of symbolic) expect(c.detail).toMatch(/pre-activations y_k, k = 1\.\.(3|1), of layer (2|3) as functions of a symbolic input of layer (1|2)/);
+    expect(failed(s)).toEqual([]);
+  });
+
+  it('a wrong layer-2 rescaling generator of a deep net fails on its block, by the normal form, the second CAS and the numbers', () => {
+    const m = model(arch('relu', [3, 3, 1]));
+    const fams = instantiateFamilies(loadSymmetryRules('rules'), m).filter((f) => f.site.rule.id === 'positive-rescaling' && f.site.layer === 1);
+    expect(fams).toHaveLength(1);
+    const f = fams[0].fields[0];
+    // flip the sign of the outgoing part: xi = w_in d/dw_in + w_out d/dw_out is not a symmetry
+    const wrong = { ...fams[0], fields: [{ ...f, entries: f.entries.map((e) => (e.coef.s < 0n ? { ...e, coef: new Fraction(1) } : e)) }] };
+    const [fam] = verifyGenerators(m, [wrong as InstantiatedFamily], ctx);
+    const cs = fam.generators[0].checks;
+    for (const method of ['normal-form', 'numeric']) expect(cs.some((c) => c.method === method && c.status === 'failed')).toBe(true);
+    expect(cs.some((c) => (c.method === 'nerdamer' || c.method === 'algebrite') && c.status === 'failed')).toBe(true);
+  });
+
   it('tanh is not positively homogeneous: permutations only, every parameter is invariant', () => {
     const s = networkSymmetries(model(arch('tanh', [3, 1])), ctx);
     expect(s.families.map((f) => f.rule)).toEqual(['unit-permutation']);
