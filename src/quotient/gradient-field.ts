@@ -61,7 +61,7 @@ function blockRank(rows: readonly SparseRow[], blockOf: (k: number) => number, x
   return rank;
 }
 
-export function gradientFieldVerdict(w: readonly Expr[], c: readonly Expr[], G: readonly (readonly Expr[])[], params: readonly string[], seed: number): { verdict: GradientFieldVerdict; ranks: JacobianRanks; consistent: boolean; blocks: number } {
+export function gradientFieldVerdict(w: readonly Expr[], c: readonly Expr[], G: readonly (readonly Expr[])[], params: readonly string[], seed: number, onStep?: (what: string, done: number, total: number) => void): { verdict: GradientFieldVerdict; ranks: JacobianRanks; consistent: boolean; blocks: number } {
   const index = new Map(params.map((p, k) => [p, k] as const));
   const row = (e: Expr): SparseRow => sparseRow(e, index, params);
   const dw = w.map(row);
@@ -74,7 +74,9 @@ export function gradientFieldVerdict(w: readonly Expr[], c: readonly Expr[], G: 
   const perPoint = [0, 1, 2].map((k): JacobianRanks => {
     const p = randomPoint(params.length, seed + 17 * k);
     const r = (rows: readonly SparseRow[]): number => blockRank(rows, blockOf, p, 1e-8);
-    return { w: r(dw), wG: r([...dw, ...dG]), wc: r([...dw, ...dc]), wcG: r([...dw, ...dc, ...dG]) };
+    const ranks = { w: r(dw), wG: r([...dw, ...dG]), wc: r([...dw, ...dc]), wcG: r([...dw, ...dc, ...dG]) };
+    onStep?.('generic point', k + 1, 3);
+    return ranks;
   });
   const ranks = perPoint[0];
   const consistent = perPoint.every((q) => q.w === ranks.w && q.wG === ranks.wG && q.wc === ranks.wc && q.wcG === ranks.wcG);

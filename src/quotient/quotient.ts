@@ -35,14 +35,14 @@ export function functionalDimension(model: Model, seed: number): number | null {
 
 const fmtMatrix = (G: readonly (readonly Expr[])[]): string => G.length === 1 ? latex(G[0][0]) : `\\text{a } ${G.length}\\times${G.length} \\text{ matrix}`;
 
-export function quotientStage(model: Model, sym_: SymmetryResult, ctx: StageContext): QuotientResult {
+export function quotientStage(model: Model, sym_: SymmetryResult, ctx: StageContext, onStep?: (what: string, done: number, total: number) => void): QuotientResult {
   const P = model.parameters;
   const nf = new NormalForm();
   const quotientDimension = P.length - sym_.orbitDimension;
   const coordinateName = (k: number): string => (quotientDimension === 1 ? (P.includes('w') && !(sym_.invariants[0]?.expr.kind === 'sym' && sym_.invariants[0].expr.name === 'w') ? 'q' : 'w') : `w${k + 1}`);
   const coordinates = sym_.invariants.slice(0, quotientDimension).map((inv, k) => ({ name: coordinateName(k), expr: inv.expr }));
   const G = pushforwardMetric(coordinates.map((c) => c.expr), P);
-  const { verdict, ranks, consistent, blocks } = gradientFieldVerdict(coordinates.map((c) => c.expr), sym_.conserved.map((c) => c.expr), G, P, ctx.seed);
+  const { verdict, ranks, consistent, blocks } = gradientFieldVerdict(coordinates.map((c) => c.expr), sym_.conserved.map((c) => c.expr), G, P, ctx.seed, onStep);
   const fdim = functionalDimension(model, ctx.seed);
 
   const steps: Step[] = [{

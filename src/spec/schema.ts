@@ -32,7 +32,7 @@ export const SPEC_LIMITS = {
   expressionParameters: 24,
   // The symbolic network route builds the whole loss: a 143-4-1 net (581 parameters) runs out of memory.
   // Raise this when networks stay in tensor form (issue 8).
-  networkParameters: 300,
+  networkParameters: 3000,
   input: 512,
   width: 512,
   layers: 16,
