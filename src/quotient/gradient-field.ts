@@ -16,6 +16,7 @@ import { freeSymbols } from '../ir/expr.js';
 import { gradient } from '../ir/diff.js';
 import type { GradientFieldVerdict } from '../derivation/derivation.js';
 import { compileMany } from '../ir/evaluate.js';
+import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { numericalRank, randomPoint } from '../symmetry/generic-rank.js';
 
 export interface JacobianRanks { readonly w: number; readonly wG: number; readonly wc: number; readonly wcG: number }
@@ -36,32 +37,95 @@ function parameterBlocks(n: number, rows: readonly SparseRow[]): (k: number) => 
   return find;
 }
 
-/** Numerical rank (relative tolerance per block) of the stacked rows, as the sum over parameter blocks. */
-function blockRank(rows: readonly SparseRow[], blockOf: (k: number) => number, x: ArrayLike<number>, tol: number): number {
-  const byBlock = new Map<number, SparseRow[]>();
-  for (const r of rows) {
-    if (r.support.length === 0) continue; // a constant row has zero gradient
-    const b = blockOf(r.support[0]);
-    const list = byBlock.get(b);
-    if (list) list.push(r); else byBlock.set(b, [r]);
-  }
-  let rank = 0;
-  for (const block of byBlock.values()) {
-    const columns = [...new Set(block.flatMap((r) => r.support))].sort((a, b) => a - b);
-    const col = new Map(columns.map((k, m) => [k, m] as const));
-    const dense = block.map((r) => {
-      const out = new Float64Array(r.support.length);
-      r.grad(x, out);
-      const row = new Array<number>(columns.length).fill(0);
-      r.support.forEach((k, m) => { row[col.get(k)!] = out[m]; });
-      return row;
-    });
-    rank += numericalRank(dense, tol);
-  }
-  return rank;
+/** Above this many (rows x columns^2) a block's ranks with dG go through the kernel of [dw; dc] (below). */
+const DENSE_WORK = 1e6;
+
+/** Singular values and right singular vectors (columns of V, width x width) of a dense matrix, padded to at least square. */
+function svdFull(rows: readonly number[][], width: number): { s: number[]; V: Matrix } {
+  const padded = rows.length >= width ? rows.map((r) => [...r]) : [...rows.map((r) => [...r]), ...Array.from({ length: width - rows.length }, () => new Array<number>(width).fill(0))];
+  const svd = new SingularValueDecomposition(new Matrix(padded), { autoTranspose: false, computeLeftSingularVectors: false });
+  return { s: svd.diagonal, V: svd.rightSingularVectors };
 }
 
-export function gradientFieldVerdict(w: readonly Expr[], c: readonly Expr[], G: readonly (readonly Expr[])[], params: readonly string[], seed: number, onStep?: (what: string, done: number, total: number) => void): { verdict: GradientFieldVerdict; ranks: JacobianRanks; consistent: boolean; blocks: number } {
+/** A row over a block's columns by its non-zero entries. */
+interface SparseValues { readonly idx: readonly number[]; readonly val: Float64Array }
+
+function sparseValues(rows: readonly SparseRow[], col: ReadonlyMap<number, number>, x: ArrayLike<number>): SparseValues[] {
+  return rows.map((r) => {
+    const val = new Float64Array(r.support.length);
+    r.grad(x, val);
+    return { idx: r.support.map((k) => col.get(k)!), val };
+  });
+}
+
+const densify = (rows: readonly SparseValues[], width: number): number[][] =>
+  rows.map((r) => { const d = new Array<number>(width).fill(0); r.idx.forEach((i, m) => { d[i] = r.val[m]; }); return d; });
+
+/** Largest singular value of B: sqrt of the largest eigenvalue of the Gram matrix B^T B (formed from the non-zeros). */
+function largestSingularValue(B: readonly SparseValues[], width: number): number {
+  if (B.length === 0) return 0;
+  const gram = Array.from({ length: width }, () => new Float64Array(width));
+  for (const r of B) r.idx.forEach((i, a) => r.idx.forEach((j, b) => { gram[i][j] += r.val[a] * r.val[b]; }));
+  const eig = new EigenvalueDecomposition(new Matrix(gram.map((row) => [...row])), { assumeSymmetric: true });
+  return Math.sqrt(Math.max(0, ...eig.realEigenvalues));
+}
+
+/**
+ * rank[A; B] = rank A + rank(B K), K an orthonormal basis of ker A (the rows of B
+ * projected on the complement of A's row space). Used for big blocks: the SVDs
+ * are of A (columns^3) and of B K (rows x dim ker^2), not of the stacked matrix
+ * (rows x columns^2). Threshold tol * max(s_max(A), s_max(B)), within a factor
+ * sqrt(2) of the stacked matrix's s_max that the dense route uses.
+ */
+function ranksThroughKernel(A: readonly number[][], B: readonly SparseValues[], width: number, tol: number): { a: number; ab: number } {
+  const { s, V } = svdFull(A, width);
+  const scale = Math.max(0, ...s, largestSingularValue(B, width));
+  if (scale === 0) return { a: 0, ab: 0 };
+  const a = s.filter((x) => x > tol * scale).length;
+  const kernel = s.map((x, i) => [x, i] as const).filter(([x]) => !(x > tol * scale)).map(([, i]) => i);
+  if (kernel.length === 0 || B.length === 0) return { a, ab: a };
+  const BK = B.map((r) => kernel.map((m) => r.idx.reduce((acc, i, q) => acc + r.val[q] * V.get(i, m), 0)));
+  const svd = new SingularValueDecomposition(new Matrix(BK), { autoTranspose: true, computeLeftSingularVectors: false, computeRightSingularVectors: false });
+  return { a, ab: a + svd.diagonal.filter((x) => x > tol * scale).length };
+}
+
+/** The four ranks of one block at x (relative tolerance per block). */
+function blockRanks(rows: { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }, x: ArrayLike<number>, tol: number, denseWork: number): JacobianRanks {
+  const columns = [...new Set([...rows.w, ...rows.c, ...rows.G].flatMap((r) => r.support))].sort((a, b) => a - b);
+  const col = new Map(columns.map((k, m) => [k, m] as const));
+  const [w, c] = [rows.w, rows.c].map((rs) => densify(sparseValues(rs, col, x), columns.length));
+  const Gs = sparseValues(rows.G, col, x);
+  if ((w.length + c.length + Gs.length) * columns.length ** 2 <= denseWork) {
+    const G = densify(Gs, columns.length);
+    const r = (m: number[][]): number => numericalRank(m, tol);
+    return { w: r(w), wG: r([...w, ...G]), wc: r([...w, ...c]), wcG: r([...w, ...c, ...G]) };
+  }
+  const withW = ranksThroughKernel(w, Gs, columns.length, tol);
+  const withWc = ranksThroughKernel([...w, ...c], Gs, columns.length, tol);
+  return { w: withW.a, wG: withW.ab, wc: withWc.a, wcG: withWc.ab };
+}
+
+/** The four ranks as sums over parameter blocks. */
+function rankSums(all: { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }, blockOf: (k: number) => number, x: ArrayLike<number>, tol: number, denseWork: number): JacobianRanks {
+  const byBlock = new Map<number, { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }>();
+  for (const kind of ['w', 'c', 'G'] as const) {
+    for (const r of all[kind]) {
+      if (r.support.length === 0) continue; // a constant row has zero gradient
+      const b = blockOf(r.support[0]);
+      let entry = byBlock.get(b);
+      if (!entry) byBlock.set(b, entry = { w: [], c: [], G: [] });
+      entry[kind].push(r);
+    }
+  }
+  const sum = { w: 0, wG: 0, wc: 0, wcG: 0 };
+  for (const block of byBlock.values()) {
+    const r = blockRanks(block, x, tol, denseWork);
+    sum.w += r.w; sum.wG += r.wG; sum.wc += r.wc; sum.wcG += r.wcG;
+  }
+  return sum;
+}
+
+export function gradientFieldVerdict(w: readonly Expr[], c: readonly Expr[], G: readonly (readonly Expr[])[], params: readonly string[], seed: number, opts: { onStep?: (what: string, done: number, total: number) => void; denseWork?: number } = {}): { verdict: GradientFieldVerdict; ranks: JacobianRanks; consistent: boolean; blocks: number } {
   const index = new Map(params.map((p, k) => [p, k] as const));
   const row = (e: Expr): SparseRow => sparseRow(e, index, params);
   const dw = w.map(row);
@@ -73,9 +137,8 @@ export function gradientFieldVerdict(w: readonly Expr[], c: readonly Expr[], G: 
   // Three generic points must agree (a rank drop at one point is not generic).
   const perPoint = [0, 1, 2].map((k): JacobianRanks => {
     const p = randomPoint(params.length, seed + 17 * k);
-    const r = (rows: readonly SparseRow[]): number => blockRank(rows, blockOf, p, 1e-8);
-    const ranks = { w: r(dw), wG: r([...dw, ...dG]), wc: r([...dw, ...dc]), wcG: r([...dw, ...dc, ...dG]) };
-    onStep?.('generic point', k + 1, 3);
+    const ranks = rankSums({ w: dw, c: dc, G: dG }, blockOf, p, 1e-8, opts.denseWork ?? DENSE_WORK);
+    opts.onStep?.('generic point', k + 1, 3);
     return ranks;
   });
   const ranks = perPoint[0];

@@ -42,7 +42,7 @@ export function quotientStage(model: Model, sym_: SymmetryResult, ctx: StageCont
   const coordinateName = (k: number): string => (quotientDimension === 1 ? (P.includes('w') && !(sym_.invariants[0]?.expr.kind === 'sym' && sym_.invariants[0].expr.name === 'w') ? 'q' : 'w') : `w${k + 1}`);
   const coordinates = sym_.invariants.slice(0, quotientDimension).map((inv, k) => ({ name: coordinateName(k), expr: inv.expr }));
   const G = pushforwardMetric(coordinates.map((c) => c.expr), P);
-  const { verdict, ranks, consistent, blocks } = gradientFieldVerdict(coordinates.map((c) => c.expr), sym_.conserved.map((c) => c.expr), G, P, ctx.seed, onStep);
+  const { verdict, ranks, consistent, blocks } = gradientFieldVerdict(coordinates.map((c) => c.expr), sym_.conserved.map((c) => c.expr), G, P, ctx.seed, { onStep });
   const fdim = functionalDimension(model, ctx.seed);
 
   const steps: Step[] = [{

@@ -123,4 +123,21 @@ describe('gradient-field ranks by parameter blocks (the network route)', () => {
     expect(r.blocks).toBe(2);
     expect(r.ranks).toEqual(denseRanks(w, cons, G, params, 5));
   });
+
+  it('the kernel route for big blocks (rank[A; B] = rank A + rank(B K), K = ker A) gives the dense ranks, in every verdict', () => {
+    const cases: [string[], string[], string[][]][] = [
+      [w, cons, [['a^2 + b^2', '0', '0'], ['0', 'c^2 + d^2', '0'], ['0', '0', '2']]],
+      [w, [cons[0]], [['a^2 + b^2', '0', '0'], ['0', 'c^2 + d^2', '0'], ['0', '0', '2']]],
+      [w, cons, [['a^2 + b^2', 'b*c', '0'], ['b*c', 'c^2 + d^2', '0'], ['0', '0', '2']]],
+      [['a*b*c', 'd*e', 'f'], ['a^2 - b^2', 'b^2 - c^2'], [['a*b + e', 'c*d', '0'], ['c*d', 'd^2 + e^2', 'f'], ['0', 'f', '1']]],
+    ];
+    for (const [ws, cs, G] of cases) {
+      for (const seed of [5, 9]) {
+        const args = [ws.map(parseExpr), cs.map(parseExpr), G.map((row) => row.map(parseExpr)), params, seed] as const;
+        const kernel = gradientFieldVerdict(...args, { denseWork: 0 });
+        expect(kernel.ranks).toEqual(denseRanks(ws, cs, G, params, seed));
+        expect(kernel.verdict).toBe(gradientFieldVerdict(...args).verdict);
+      }
+    }
+  });
 });
