@@ -90,7 +90,7 @@ function ranksThroughKernel(A: readonly number[][], B: readonly SparseValues[], 
 }
 
 /** The four ranks of one block at x (relative tolerance per block). */
-function blockRanks(rows: { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }, x: ArrayLike<number>, tol: number, denseWork: number): JacobianRanks {
+function blockRanks(rows: { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }, x: ArrayLike<number>, tol: number, denseWork: number): JacobianRanks & { viaKernel: number } {
   const columns = [...new Set([...rows.w, ...rows.c, ...rows.G].flatMap((r) => r.support))].sort((a, b) => a - b);
   const col = new Map(columns.map((k, m) => [k, m] as const));
   const [w, c] = [rows.w, rows.c].map((rs) => densify(sparseValues(rs, col, x), columns.length));
@@ -98,15 +98,15 @@ function blockRanks(rows: { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }, x:
   if ((w.length + c.length + Gs.length) * columns.length ** 2 <= denseWork) {
     const G = densify(Gs, columns.length);
     const r = (m: number[][]): number => numericalRank(m, tol);
-    return { w: r(w), wG: r([...w, ...G]), wc: r([...w, ...c]), wcG: r([...w, ...c, ...G]) };
+    return { w: r(w), wG: r([...w, ...G]), wc: r([...w, ...c]), wcG: r([...w, ...c, ...G]), viaKernel: 0 };
   }
   const withW = ranksThroughKernel(w, Gs, columns.length, tol);
   const withWc = ranksThroughKernel([...w, ...c], Gs, columns.length, tol);
-  return { w: withW.a, wG: withW.ab, wc: withWc.a, wcG: withWc.ab };
+  return { w: withW.a, wG: withW.ab, wc: withWc.a, wcG: withWc.ab, viaKernel: 1 };
 }
 
 /** The four ranks as sums over parameter blocks. */
-function rankSums(all: { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }, blockOf: (k: number) => number, x: ArrayLike<number>, tol: number, denseWork: number): JacobianRanks {
+function rankSums(all: { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }, blockOf: (k: number) => number, x: ArrayLike<number>, tol: number, denseWork: number): JacobianRanks & { viaKernel: number } {
   const byBlock = new Map<number, { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }>();
   for (const kind of ['w', 'c', 'G'] as const) {
     for (const r of all[kind]) {
@@ -117,15 +117,15 @@ function rankSums(all: { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }, block
       entry[kind].push(r);
     }
   }
-  const sum = { w: 0, wG: 0, wc: 0, wcG: 0 };
+  const sum = { w: 0, wG: 0, wc: 0, wcG: 0, viaKernel: 0 };
   for (const block of byBlock.values()) {
     const r = blockRanks(block, x, tol, denseWork);
-    sum.w += r.w; sum.wG += r.wG; sum.wc += r.wc; sum.wcG += r.wcG;
+    sum.w += r.w; sum.wG += r.wG; sum.wc += r.wc; sum.wcG += r.wcG; sum.viaKernel += r.viaKernel;
   }
   return sum;
 }
 
-export function gradientFieldVerdict(w: readonly Expr[], c: readonly Expr[], G: readonly (readonly Expr[])[], params: readonly string[], seed: number, opts: { onStep?: (what: string, done: number, total: number) => void; denseWork?: number } = {}): { verdict: GradientFieldVerdict; ranks: JacobianRanks; consistent: boolean; blocks: number } {
+export function gradientFieldVerdict(w: readonly Expr[], c: readonly Expr[], G: readonly (readonly Expr[])[], params: readonly string[], seed: number, opts: { onStep?: (what: string, done: number, total: number) => void; denseWork?: number } = {}): { verdict: GradientFieldVerdict; ranks: JacobianRanks; consistent: boolean; blocks: number; viaKernel: number } {
   const index = new Map(params.map((p, k) => [p, k] as const));
   const row = (e: Expr): SparseRow => sparseRow(e, index, params);
   const dw = w.map(row);
@@ -135,14 +135,15 @@ export function gradientFieldVerdict(w: readonly Expr[], c: readonly Expr[], G: 
   const blockOf = parameterBlocks(params.length, [...dw, ...dc, ...dG]);
   const blocks = new Set([...dw, ...dc, ...dG].filter((r) => r.support.length > 0).map((r) => blockOf(r.support[0]))).size;
   // Three generic points must agree (a rank drop at one point is not generic).
-  const perPoint = [0, 1, 2].map((k): JacobianRanks => {
+  const perPoint = [0, 1, 2].map((k) => {
     const p = randomPoint(params.length, seed + 17 * k);
-    const ranks = rankSums({ w: dw, c: dc, G: dG }, blockOf, p, 1e-8, opts.denseWork ?? DENSE_WORK);
+    const { viaKernel, ...ranks } = rankSums({ w: dw, c: dc, G: dG }, blockOf, p, 1e-8, opts.denseWork ?? DENSE_WORK);
     opts.onStep?.('generic point', k + 1, 3);
-    return ranks;
+    return { ranks, viaKernel };
   });
-  const ranks = perPoint[0];
-  const consistent = perPoint.every((q) => q.w === ranks.w && q.wG === ranks.wG && q.wc === ranks.wc && q.wcG === ranks.wcG);
+  const viaKernel = perPoint[0].viaKernel;
+  const ranks = perPoint[0].ranks;
+  const consistent = perPoint.every(({ ranks: q }) => q.w === ranks.w && q.wG === ranks.wG && q.wc === ranks.wc && q.wcG === ranks.wcG);
   const verdict: GradientFieldVerdict = ranks.wG === ranks.w ? 'exact' : ranks.wcG === ranks.wc ? 'on-level-set' : 'fails';
-  return { verdict, ranks, consistent, blocks };
+  return { verdict, ranks, consistent, blocks, viaKernel };
 }

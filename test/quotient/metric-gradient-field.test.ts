@@ -135,6 +135,7 @@ describe('gradient-field ranks by parameter blocks (the network route)', () => {
       for (const seed of [5, 9]) {
         const args = [ws.map(parseExpr), cs.map(parseExpr), G.map((row) => row.map(parseExpr)), params, seed] as const;
         const kernel = gradientFieldVerdict(...args, { denseWork: 0 });
+        expect(kernel.viaKernel).toBe(kernel.blocks);
         expect(kernel.ranks).toEqual(denseRanks(ws, cs, G, params, seed));
         expect(kernel.verdict).toBe(gradientFieldVerdict(...args).verdict);
       }
