@@ -16,7 +16,7 @@ import { freeSymbols } from '../ir/expr.js';
 import { gradient } from '../ir/diff.js';
 import type { GradientFieldVerdict } from '../derivation/derivation.js';
 import { compileMany } from '../ir/evaluate.js';
-import { EigenvalueDecomposition, Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { Matrix, SingularValueDecomposition } from 'ml-matrix';
 import { numericalRank, randomPoint } from '../symmetry/generic-rank.js';
 
 export interface JacobianRanks { readonly w: number; readonly wG: number; readonly wc: number; readonly wcG: number }
@@ -61,32 +61,73 @@ function sparseValues(rows: readonly SparseRow[], col: ReadonlyMap<number, numbe
 const densify = (rows: readonly SparseValues[], width: number): number[][] =>
   rows.map((r) => { const d = new Array<number>(width).fill(0); r.idx.forEach((i, m) => { d[i] = r.val[m]; }); return d; });
 
-/** Largest singular value of B: sqrt of the largest eigenvalue of the Gram matrix B^T B (formed from the non-zeros). */
+/** Largest singular value of B (rows by their non-zeros) by power iteration on B^T B, to 1e-9 relative (a lower bound). */
 function largestSingularValue(B: readonly SparseValues[], width: number): number {
   if (B.length === 0) return 0;
-  const gram = Array.from({ length: width }, () => new Float64Array(width));
-  for (const r of B) r.idx.forEach((i, a) => r.idx.forEach((j, b) => { gram[i][j] += r.val[a] * r.val[b]; }));
-  const eig = new EigenvalueDecomposition(new Matrix(gram.map((row) => [...row])), { assumeSymmetric: true });
-  return Math.sqrt(Math.max(0, ...eig.realEigenvalues));
+  // a fixed start vector with every component non-zero (deterministic)
+  let v = Float64Array.from({ length: width }, (_, i) => 1 + ((i * 7919) % 13) / 13);
+  let sigma = 0;
+  for (let it = 0; it < 500; it++) {
+    const w = new Float64Array(width);
+    for (const r of B) {
+      let Bv = 0;
+      r.idx.forEach((i, q) => { Bv += r.val[q] * v[i]; });
+      r.idx.forEach((i, q) => { w[i] += r.val[q] * Bv; });
+    }
+    const norm = Math.hypot(...w);
+    if (norm === 0) return 0;
+    const next = Math.sqrt(norm / Math.hypot(...v));
+    v = w.map((x) => x / norm);
+    if (Math.abs(next - sigma) <= 1e-9 * next) return next;
+    sigma = next;
+  }
+  return sigma;
 }
 
+const toSparse = (rows: readonly number[][]): SparseValues[] =>
+  rows.map((r) => { const idx = r.flatMap((x, i) => (x !== 0 ? [i] : [])); return { idx, val: Float64Array.from(idx, (i) => r[i]) }; });
+
+/** M K for rows M (by non-zeros) and the columns `cols` of V. */
+const timesColumns = (M: readonly SparseValues[], V: Matrix, cols: readonly number[]): number[][] =>
+  M.map((r) => cols.map((m) => r.idx.reduce((acc, i, q) => acc + r.val[q] * V.get(i, m), 0)));
+
+/** Rank (absolute threshold) and the indices of the kernel's columns of V, from singular values s. */
+const split = (s: readonly number[], threshold: number): { rank: number; kernel: number[] } => {
+  const kernel = s.flatMap((x, i) => (x > threshold ? [] : [i]));
+  return { rank: s.length - kernel.length, kernel };
+};
+
+const singularValues = (M: readonly number[][]): number[] =>
+  M.length === 0 || M[0].length === 0 ? [] : new SingularValueDecomposition(new Matrix(M.map((r) => [...r])), { autoTranspose: true, computeLeftSingularVectors: false, computeRightSingularVectors: false }).diagonal;
+
 /**
- * rank[A; B] = rank A + rank(B K), K an orthonormal basis of ker A (the rows of B
- * projected on the complement of A's row space). Used for big blocks: the SVDs
- * are of A (columns^3) and of B K (rows x dim ker^2), not of the stacked matrix
- * (rows x columns^2). Threshold tol * max(s_max(A), s_max(B)), within a factor
- * sqrt(2) of the stacked matrix's s_max that the dense route uses.
+ * The four ranks of a big block through the kernel K of dw: rank[A; B] = rank A
+ * + rank(B K) for K an orthonormal basis of ker A (B's rows on the orbit
+ * directions). One SVD of dw (columns^3); then ker[dw; dc] = K N with N the
+ * kernel of dc K, and the small products dc K, dG K, dG K N. Each threshold is
+ * tol times the largest s_max of the matrices stacked (within a factor sqrt(3)
+ * of the stacked matrix's s_max that the dense route uses).
  */
-function ranksThroughKernel(A: readonly number[][], B: readonly SparseValues[], width: number, tol: number): { a: number; ab: number } {
-  const { s, V } = svdFull(A, width);
-  const scale = Math.max(0, ...s, largestSingularValue(B, width));
-  if (scale === 0) return { a: 0, ab: 0 };
-  const a = s.filter((x) => x > tol * scale).length;
-  const kernel = s.map((x, i) => [x, i] as const).filter(([x]) => !(x > tol * scale)).map(([, i]) => i);
-  if (kernel.length === 0 || B.length === 0) return { a, ab: a };
-  const BK = B.map((r) => kernel.map((m) => r.idx.reduce((acc, i, q) => acc + r.val[q] * V.get(i, m), 0)));
-  const svd = new SingularValueDecomposition(new Matrix(BK), { autoTranspose: true, computeLeftSingularVectors: false, computeRightSingularVectors: false });
-  return { a, ab: a + svd.diagonal.filter((x) => x > tol * scale).length };
+function ranksThroughKernel(w: readonly number[][], c: readonly number[][], G: readonly SparseValues[], width: number, tol: number): JacobianRanks {
+  const { s, V } = svdFull(w, width);
+  const sW = Math.max(0, ...s);
+  const cs = toSparse(c);
+  const [sC, sG] = [largestSingularValue(cs, width), largestSingularValue(G, width)];
+  const W = split(s, tol * sW);
+  if (sW === 0) return { w: 0, wG: 0, wc: 0, wcG: 0 }; // not reached for a block (its rows have support)
+  if (W.kernel.length === 0) return { w: W.rank, wG: W.rank, wc: W.rank, wcG: W.rank }; // dw has full column rank
+  // ker dw = columns W.kernel of V
+  const cK = timesColumns(cs, V, W.kernel);
+  const cKsvd = svdFull(cK, W.kernel.length);
+  const C = split(cKsvd.s.slice(0, W.kernel.length), tol * Math.max(sW, sC));
+  const GK = timesColumns(G, V, W.kernel);
+  const wG = W.rank + singularValues(GK).filter((x) => x > tol * Math.max(sW, sG)).length;
+  // ker [dw; dc] = K N, N = columns C.kernel of the right singular vectors of dc K
+  const N = cKsvd.V;
+  const GKN = GK.map((row) => C.kernel.map((m) => row.reduce((acc, x, j) => acc + x * N.get(j, m), 0)));
+  const wc = W.rank + C.rank;
+  const wcG = wc + (C.kernel.length ? singularValues(GKN).filter((x) => x > tol * Math.max(sW, sC, sG)).length : 0);
+  return { w: W.rank, wG, wc, wcG };
 }
 
 /** The four ranks of one block at x (relative tolerance per block). */
@@ -100,9 +141,7 @@ function blockRanks(rows: { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }, x:
     const r = (m: number[][]): number => numericalRank(m, tol);
     return { w: r(w), wG: r([...w, ...G]), wc: r([...w, ...c]), wcG: r([...w, ...c, ...G]), viaKernel: 0 };
   }
-  const withW = ranksThroughKernel(w, Gs, columns.length, tol);
-  const withWc = ranksThroughKernel([...w, ...c], Gs, columns.length, tol);
-  return { w: withW.a, wG: withW.ab, wc: withWc.a, wcG: withWc.ab, viaKernel: 1 };
+  return { ...ranksThroughKernel(w, c, Gs, columns.length, tol), viaKernel: 1 };
 }
 
 /** The four ranks as sums over parameter blocks. */
