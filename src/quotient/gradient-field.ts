@@ -26,7 +26,11 @@ interface SparseRow { readonly support: readonly number[]; readonly grad: (x: Ar
 
 function sparseRow(e: Expr, index: ReadonlyMap<string, number>, params: readonly string[]): SparseRow {
   const support = freeSymbols(e).filter((s) => index.has(s)).map((s) => index.get(s)!).sort((a, b) => a - b);
-  return { support, grad: compileMany(gradient(e, support.map((k) => params[k])), params) };
+  // compiled in the row's own variables (not all n: the compiler indexes its variables), evaluated on the gathered values
+  const names = support.map((k) => params[k]);
+  const f = compileMany(gradient(e, names), names);
+  const local = new Float64Array(support.length);
+  return { support, grad: (x, out) => { support.forEach((k, m) => { local[m] = x[k]; }); f(local, out); } };
 }
 
 /** Union-find over parameter indices: the block of a row is the root of its support. */
