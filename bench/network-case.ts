@@ -13,7 +13,13 @@ if (flag !== '--import-only') {
   let current = '', since = started;
   const { derivation } = runPipeline(loadSpec(specPath), {
     rulesDir: join(import.meta.dirname, '..', 'rules'),
-    onStage: (s) => { const now = performance.now(); if (current) stages[current] = (now - since) / 1000; current = s; since = now; },
+    onStage: (s) => {
+      const now = performance.now();
+      if (current) stages[current] = (now - since) / 1000;
+      current = s; since = now;
+      // where a long case is (stderr; the result is the last stdout line)
+      process.stderr.write(`${s} at ${((now - started) / 1000).toFixed(1)} s, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
+    },
   });
   const end = performance.now();
   stages[current] = (end - since) / 1000;

@@ -8,6 +8,7 @@ import { DEFAULT_SCHEME, SCHEMES, solveQuotient, type SolveScheme } from '../pip
 import { SolveCheckFailed, WORK_LIMIT } from '../pipeline/solve-guards.js';
 import { solveProgress, solveSummary, solveTiming } from '../print/solve-summary.js';
 import { printDerivation } from '../print/index.js';
+import { PipelineProgress } from '../pipeline/progress.js';
 import { summary } from '../print/summary.js';
 import { nonSmoothCalls, NotDifferentiable } from '../ir/functions.js';
 import { parseExpr } from '../ir/parse.js';
@@ -58,7 +59,26 @@ function derive(spec: Spec, o: Parameters<typeof runPipeline>[1]): ReturnType<ty
 
 export async function main(argv: readonly string[], io: Io = defaultIo()): Promise<number> {
   let code: number = EXIT.ok;
-  const progress = (quiet: boolean) => (stage: string): void => { if (io.progress && !quiet) io.err(`hugoniot: ${stage}...\n`); };
+  // On a terminal (and not --quiet/--json): one live line on stderr (stage, step, ETA), redrawn at most 10 times
+  // a second, and one timing line at the end. Not a terminal: nothing, so stderr stays byte-stable.
+  let live: PipelineProgress | undefined;
+  let drawn = 0;
+  const draw = (force: boolean): void => {
+    const now = performance.now();
+    if (!live || (!force && now - drawn < 100)) return;
+    drawn = now;
+    io.err(`\r${live.line()}\x1b[K`);
+  };
+  const progress = (quiet: boolean): Pick<Parameters<typeof runPipeline>[1], 'onStage' | 'onStep'> => {
+    if (!io.progress || quiet) return {};
+    live = new PipelineProgress(() => performance.now() / 1000);
+    return { onStage: (stage) => { live?.stage(stage); draw(true); }, onStep: (what, done, total) => { live?.step(what, done, total); draw(false); } };
+  };
+  const endStages = (verb: string): void => {
+    if (!live) return;
+    io.err(`\r\x1b[K${live.timing(verb)}\n`);
+    live = undefined;
+  };
   const program = new Command()
     .name('hugoniot')
     .description('Symbolic-numeric derivations for the shock-wave theory of symmetry-reduced SGD (arXiv:2606.18303).\nExit codes: 0 ok, 1 a check failed, 2 bad input, 3 internal error. Theory, checks and contracts: docs/theory.md.')
@@ -79,7 +99,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .action((specPath: string, o: { format: Format; out?: string; rules?: string; quiet?: boolean }) => {
       const spec = loadSpec(specPath);
       if (o.out) checkOutputDir(o.out, [`${spec.name}.${EXTENSION[o.format]}`]);
-      const { derivation } = derive(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
+      const { derivation } = derive(spec, { rulesDir: o.rules ?? defaultRulesDir(), ...progress(Boolean(o.quiet)) });
+      endStages('derived');
       const doc = printDerivation(derivation, o.format);
       if (o.out) {
         const [file] = writeFilesAtomically(o.out, { [`${spec.name}.${EXTENSION[o.format]}`]: doc });
@@ -97,7 +118,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .option('--quiet', 'no progress messages')
     .action((specPath: string, o: { json?: boolean; rules?: string; quiet?: boolean }) => {
       const spec = loadSpec(specPath);
-      const { derivation } = derive(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
+      const { derivation } = derive(spec, { rulesDir: o.rules ?? defaultRulesDir(), ...progress(Boolean(o.quiet || o.json)) });
+      endStages('checked');
       io.out(o.json ? JSON.stringify(derivation.report, null, 2) + '\n' : summary(derivation.report));
       code = checkExitCode(derivation.report, io.err);
     });
@@ -115,7 +137,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .option('--quiet', 'no progress messages')
     .action((specPath: string, o: { time: number; viscosity?: number; grid: number; scheme: SolveScheme; json?: boolean; allowLong?: boolean; rules?: string; quiet?: boolean }) => {
       const spec = loadSpec(specPath);
-      const { derivation, intermediates } = derive(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
+      const { derivation, intermediates } = derive(spec, { rulesDir: o.rules ?? defaultRulesDir(), ...progress(Boolean(o.quiet)) });
+      endStages('derived');
       const started = performance.now(), elapsed = () => (performance.now() - started) / 1000;
       // progress with an ETA on a terminal, once the solve has run for a second
       let shown = false;
@@ -146,7 +169,8 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     .action((specPath: string, o: { target: TargetName; out: string; rules?: string; quiet?: boolean }) => {
       const spec = loadSpec(specPath);
       checkOutputDir(o.out);
-      const { derivation, intermediates } = derive(spec, { rulesDir: o.rules ?? defaultRulesDir(), onStage: progress(Boolean(o.quiet)) });
+      const { derivation, intermediates } = derive(spec, { rulesDir: o.rules ?? defaultRulesDir(), ...progress(Boolean(o.quiet)) });
+      endStages('derived');
       const written = writeFilesAtomically(o.out, exportFiles(intermediates, o.target));
       io.err(`wrote ${written.join(', ')}\n`);
       code = checkExitCode(derivation.report, io.err);
@@ -181,6 +205,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo()): Promi
     await program.parseAsync([...argv], { from: 'user' });
     return code;
   } catch (e) {
+    if (live) { io.err('\r\x1b[K'); live = undefined; } // the error replaces an unfinished progress line
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT.ok : EXIT.badInput;
     const user = userErrorMessage(e);
     if (user !== undefined) {

@@ -35,7 +35,12 @@ export interface PipelineOptions {
   readonly rulesDir: string;
   /** Called when a stage starts (progress on long runs). */
   readonly onStage?: (stage: string) => void;
+  /** Called as a stage that has a count advances: `done` of `total` (e.g. "generic point", 2, 3). */
+  readonly onStep?: StepReporter;
 }
+
+/** Progress within a stage (src/pipeline/progress.ts turns it into a line with an ETA). */
+export type StepReporter = (what: string, done: number, total: number) => void;
 
 export interface Intermediates {
   readonly spec: Spec;
@@ -87,7 +92,7 @@ export function runPipeline(spec: Spec, opts: PipelineOptions): { derivation: De
   const symmetry = model.kind === 'expression' ? expressionSymmetries(model, ctx) : networkSymmetries(model, ctx);
 
   stage('quotient');
-  const quotient = quotientStage(model, symmetry, ctx);
+  const quotient = quotientStage(model, symmetry, ctx, opts.onStep);
 
   stage('coarse-grain');
   const viscosity = viscosityFor(spec, model);

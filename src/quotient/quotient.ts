@@ -36,14 +36,14 @@ export function functionalDimension(model: Model, seed: number): number | null {
 
 const fmtMatrix = (G: readonly (readonly Expr[])[]): string => G.length === 1 ? latex(G[0][0]) : `\\text{a } ${G.length}\\times${G.length} \\text{ matrix}`;
 
-export function quotientStage(model: Model, sym_: SymmetryResult, ctx: StageContext): QuotientResult {
+export function quotientStage(model: Model, sym_: SymmetryResult, ctx: StageContext, onStep?: (what: string, done: number, total: number) => void): QuotientResult {
   const P = model.parameters;
   const nf = new NormalForm();
   const quotientDimension = P.length - sym_.orbitDimension;
   const coordinateName = (k: number): string => (quotientDimension === 1 ? (P.includes('w') && !(sym_.invariants[0]?.expr.kind === 'sym' && sym_.invariants[0].expr.name === 'w') ? 'q' : 'w') : `w${k + 1}`);
   const coordinates = sym_.invariants.slice(0, quotientDimension).map((inv, k) => ({ name: coordinateName(k), expr: inv.expr }));
   const G = pushforwardMetric(coordinates.map((c) => c.expr), P);
-  const { verdict, ranks, consistent } = gradientFieldVerdict(coordinates.map((c) => c.expr), sym_.conserved.map((c) => c.expr), G, P, ctx.seed);
+  const { verdict, ranks, consistent, blocks, viaKernel } = gradientFieldVerdict(coordinates.map((c) => c.expr), sym_.conserved.map((c) => c.expr), G, P, ctx.seed, { onStep });
   const fdim = functionalDimension(model, ctx.seed);
 
   const steps: Step[] = [{
@@ -62,7 +62,9 @@ export function quotientStage(model: Model, sym_: SymmetryResult, ctx: StageCont
     title: 'Push-forward metric and the gradient-field assumption',
     statement: `With $J = \\partial w/\\partial\\theta$, gradient flow pushes forward to $\\dot w = -G\\nabla_w \\bar L$, $G = JJ^T = ${fmtMatrix(G)}$. ` +
       ({ exact: 'G depends on w alone: the gradient-field assumption holds exactly.', 'on-level-set': 'G depends on w and the conserved quantities: the gradient-field assumption holds on each level set of the conserved quantities.', fails: 'G is not a function of w and the conserved quantities: the gradient-field assumption fails.' } as const)[verdict],
-    conditions: [`generic ranks: rank[dw] = ${ranks.w}, rank[dw; dG] = ${ranks.wG}, rank[dw; dc] = ${ranks.wc}, rank[dw; dc; dG] = ${ranks.wcG}`],
+    conditions: [`generic ranks: rank[dw] = ${ranks.w}, rank[dw; dG] = ${ranks.wG}, rank[dw; dc] = ${ranks.wc}, rank[dw; dc; dG] = ${ranks.wcG}` +
+      (blocks > 1 ? ` (each the sum over ${blocks} blocks of parameters: rows of different blocks share no parameter, so the Jacobian is block diagonal and its rank is the sum of the blocks' ranks)` : '') +
+      (viaKernel > 0 ? `; in ${viaKernel === blocks ? 'the' : `${viaKernel} large`} block${viaKernel === 1 ? '' : 's'}, rank[A; dG] = rank A + rank(dG K) with K an orthonormal basis of ker A (A = dw or [dw; dc]): the rows of dG on the orbit directions, the same rank as the stacked matrix` : '')],
     checks: [{ method: 'numeric', status: consistent ? 'passed' : 'failed', detail: `the four Jacobian ranks ${consistent ? 'agree' : 'DISAGREE'} at 3 seeded generic points (seeds ${ctx.seed}, ${ctx.seed + 17}, ${ctx.seed + 34})` }],
   });
 

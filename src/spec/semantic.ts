@@ -86,7 +86,7 @@ function checkMlp(arch: RawMlp, s: RawSpec, file: string): void {
   let fanIn = arch.input, count = 0;
   for (const l of arch.layers) { count += fanIn * l.width + (l.bias ? l.width : 0); fanIn = l.width; }
   if (count > SPEC_LIMITS.networkParameters) {
-    throw new SpecError(file, 'architecture.layers', `expected a network of at most ${SPEC_LIMITS.networkParameters} parameters (the limit), got ${count}`);
+    throw new SpecError(file, 'architecture.layers', `expected a network of at most ${SPEC_LIMITS.networkParameters} parameters (the limit on network size: larger nets take too long in the symmetry stage; see docs/spec.md, Limits), got ${count}`);
   }
   const outputs = arch.layers[arch.layers.length - 1].width;
   // A softmax over one logit is constant: the cross-entropy loss would not depend on the network.

@@ -10,7 +10,7 @@ import { pushforwardMetric } from '../../src/quotient/metric.js';
 import { quotientStage } from '../../src/quotient/quotient.js';
 import { parseSpec } from '../../src/spec/load.js';
 import { expressionSymmetries } from '../../src/symmetry/expression-symmetries.js';
-import { randomPoint } from '../../src/symmetry/generic-rank.js';
+import { numericalRank, randomPoint } from '../../src/symmetry/generic-rank.js';
 
 const ctx = { seed: 1, rulesDir: 'rules', tolerance: 1e-9 };
 function stages(loss: string, parameters: string[]) {
@@ -80,5 +80,65 @@ describe('gradient-field verdict (rank tests at seeded generic points)', () => {
     const G = [[parseExpr('a^2 + b^2')]];
     expect(gradientFieldVerdict([parseExpr('a*b')], [parseExpr('a^2 - b^2')], G, ['a', 'b'], 1).verdict).toBe('on-level-set');
     expect(gradientFieldVerdict([parseExpr('a*b')], [], G, ['a', 'b'], 1).verdict).toBe('fails');
+  });
+});
+
+describe('gradient-field ranks by parameter blocks (the network route)', () => {
+  // The reference: one dense SVD of the full stacked Jacobian, as before the blocks.
+  const denseRanks = (w: string[], c: string[], G: string[][], params: string[], seed: number) => {
+    const x = randomPoint(params.length, seed);
+    const rows = (es: string[]) => es.map((e) => gradient(parseExpr(e), params).map((d) => compile(d, params)(x)));
+    const upper = G.flatMap((r, i) => r.filter((_, j) => j >= i));
+    const [dw, dc, dG] = [rows(w), rows(c), rows(upper)];
+    return { w: numericalRank(dw, 1e-8), wG: numericalRank([...dw, ...dG], 1e-8), wc: numericalRank([...dw, ...dc], 1e-8), wcG: numericalRank([...dw, ...dc, ...dG], 1e-8) };
+  };
+  const params = ['a', 'b', 'c', 'd', 'e', 'f'];
+  // per-"unit" invariants a b, c d, and e + f; conserved a^2 - b^2, c^2 - d^2
+  const w = ['a*b', 'c*d', 'e + f'];
+  const cons = ['a^2 - b^2', 'c^2 - d^2'];
+
+  it('G = J J^T is zero exactly between coordinates that share no parameter, and the ranks equal one dense SVD', () => {
+    const G = pushforwardMetric(w.map(parseExpr), params);
+    expect(G[0][1]).toEqual(parseExpr('0'));
+    expect(G[0][2]).toEqual(parseExpr('0'));
+    const r = gradientFieldVerdict(w.map(parseExpr), cons.map(parseExpr), G, params, 5);
+    expect(r.blocks).toBe(3);
+    expect(r.verdict).toBe('on-level-set');
+    const text = (e: (typeof G)[number][number]) => JSON.stringify(e);
+    expect(text(G[0][0])).toBe(text(pushforwardMetric([parseExpr('a*b')], ['a', 'b'])[0][0]));
+    expect(r.ranks).toEqual(denseRanks(w, cons, [['a^2 + b^2', '0', '0'], ['0', 'c^2 + d^2', '0'], ['0', '0', '2']], params, 5));
+  });
+
+  it('one block whose G is not a function of (w, c) makes the whole verdict fail, with the dense ranks', () => {
+    // c^2 + d^2 is not a function of c d without the conserved c^2 - d^2
+    const G = [['a^2 + b^2', '0', '0'], ['0', 'c^2 + d^2', '0'], ['0', '0', '2']];
+    const r = gradientFieldVerdict(w.map(parseExpr), [parseExpr(cons[0])], G.map((row) => row.map(parseExpr)), params, 5);
+    expect(r.verdict).toBe('fails');
+    expect(r.ranks).toEqual(denseRanks(w, [cons[0]], G, params, 5));
+  });
+
+  it('an off-diagonal entry joining two blocks merges them', () => {
+    const G = [['a^2 + b^2', 'b*c', '0'], ['b*c', 'c^2 + d^2', '0'], ['0', '0', '2']];
+    const r = gradientFieldVerdict(w.map(parseExpr), cons.map(parseExpr), G.map((row) => row.map(parseExpr)), params, 5);
+    expect(r.blocks).toBe(2);
+    expect(r.ranks).toEqual(denseRanks(w, cons, G, params, 5));
+  });
+
+  it('the kernel route for big blocks (rank[A; B] = rank A + rank(B K), K = ker A) gives the dense ranks, in every verdict', () => {
+    const cases: [string[], string[], string[][]][] = [
+      [w, cons, [['a^2 + b^2', '0', '0'], ['0', 'c^2 + d^2', '0'], ['0', '0', '2']]],
+      [w, [cons[0]], [['a^2 + b^2', '0', '0'], ['0', 'c^2 + d^2', '0'], ['0', '0', '2']]],
+      [w, cons, [['a^2 + b^2', 'b*c', '0'], ['b*c', 'c^2 + d^2', '0'], ['0', '0', '2']]],
+      [['a*b*c', 'd*e', 'f'], ['a^2 - b^2', 'b^2 - c^2'], [['a*b + e', 'c*d', '0'], ['c*d', 'd^2 + e^2', 'f'], ['0', 'f', '1']]],
+    ];
+    for (const [ws, cs, G] of cases) {
+      for (const seed of [5, 9]) {
+        const args = [ws.map(parseExpr), cs.map(parseExpr), G.map((row) => row.map(parseExpr)), params, seed] as const;
+        const kernel = gradientFieldVerdict(...args, { denseWork: 0 });
+        expect(kernel.viaKernel).toBe(kernel.blocks);
+        expect(kernel.ranks).toEqual(denseRanks(ws, cs, G, params, seed));
+        expect(kernel.verdict).toBe(gradientFieldVerdict(...args).verdict);
+      }
+    }
   });
 });

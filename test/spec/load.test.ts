@@ -98,6 +98,7 @@ describe('bad specs: one line naming the file, the key path and the expectation'
     [{ name: 'x', architecture: { kind: 'expression', parameters: ['w'], loss: 'w' }, training: { temperature: 0 } }, 'training.temperature', /positive number .*got 0$/],
     [{ name: 'x', architecture: { kind: 'mlp', input: 1, layers: [{ width: 1, activation: 'relu' }] }, loss: 'cross-entropy' }, 'loss', /cross-entropy needs a last layer of width >= 2/],
     [{ name: '', architecture: { kind: 'expression', parameters: ['w'], loss: 'w' } }, 'name', /got ""$/],
+    [{ name: 'x', architecture: { kind: 'mlp', input: 2, layers: [{ width: 32, activation: 'relu' }, { width: 32, activation: 'relu' }, { width: 32, activation: 'relu' }, { width: 1, activation: 'identity' }] } }, 'architecture.layers', /^expected a network of at most 300 parameters \(the limit on network size.*\), got 2241$/],
   ])('inline case %#: %s', (raw, keyPath, expected) => {
     const e = specError(() => parseSpec(raw, 'inline.yaml'));
     expect([e.file, e.keyPath]).toEqual(['inline.yaml', keyPath]);
@@ -150,6 +151,11 @@ describe('good specs: exactly the Spec type, with defaults', () => {
     const spec = parseSpec({ name: 'n', architecture: { kind: 'mlp', input: 1, layers: [{ width: 1, activation: 'tanh' }] } }, 'n.yaml');
     expect(spec.data).toEqual({ kind: 'teacher', samples: 64, seed: 0, noise: 0 });
     expect(spec.sourceFile).toBe(resolve('n.yaml'));
+  });
+
+  it('a 2-64-1 net (257 parameters) is within the network size limit', () => {
+    const layers = [{ width: 64, activation: 'relu' }, { width: 1, activation: 'identity' }];
+    expect(parseSpec({ name: 'w64', architecture: { kind: 'mlp', input: 2, layers } }, 'w64.yaml').architecture.kind).toBe('mlp');
   });
 
   it('parseSpec does not mutate its input', () => {
