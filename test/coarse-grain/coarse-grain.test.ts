@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { coarseGrain } from '../../src/coarse-grain/index.js';
+import { coarseGrain, slopeResidual } from '../../src/coarse-grain/index.js';
 import { localEntropy } from '../../src/coarse-grain/local-entropy.js';
 import { NUMERIC_CHECKS } from '../../src/coarse-grain/numeric-checks.js';
 import { loadTransformRules } from '../../src/coarse-grain/transform-rules.js';
@@ -205,5 +205,21 @@ describe('coarse-graining chain', () => {
       expect((e as RuleError).file).toMatch(/cole-hopf\.yaml/);
       expect((e as RuleError).keyPath).toBe(key);
     }
+  });
+});
+
+describe('slopeResidual (the initial-datum check across a kink of Lbar)', () => {
+  // f(x) = relu(x) + x^2 has a kink at 0; x sits 0.3 h to its right, so the
+  // central stencil straddles it and the backward one-sided stencil too.
+  const h = 1e-5, x = 0.3 * h;
+  const f = (k: number): number => Math.max(0, x + k * h) + (x + k * h) ** 2;
+  it('accepts the true one-sided slope, which central differences alone would fail', () => {
+    expect(slopeResidual(f, h, 1 + 2 * x)).toBeLessThan(1e-9);
+    const central = (f(1) - f(-1)) / (2 * h);
+    expect(Math.abs(1 + 2 * x - central) / (1 + Math.abs(central))).toBeGreaterThan(1e-2);
+  });
+  it('fails a wrong slope (every stencil disagrees)', () => {
+    expect(slopeResidual(f, h, 2 + 2 * x)).toBeGreaterThan(0.1);
+    expect(slopeResidual(f, h, 2 * x)).toBeGreaterThan(0.1);
   });
 });
