@@ -11,12 +11,16 @@ const started = performance.now();
 const stages: Record<string, number> = {};
 let current = '', since = started;
 let out = '', err = '';
-const progress = /^hugoniot: ([\w-]+)\.\.\.\n$/;
+// The CLI's terminal progress (io.progress): every write of it starts with a
+// carriage return, a live line "hugoniot: STAGE[: step i/n], T s[, ETA]" or the
+// closing timing line; everything else is the CLI's real stderr.
+const progress = /^\r(?:\x1b\[K)?hugoniot: ([\w-]+)[,:]/;
 const code = await main(['derive', specPath, '--format', 'json'], {
   out: (s) => { out += s; },
   err: (s) => {
+    if (!s.startsWith('\r')) { err += s; return; }
     const m = progress.exec(s);
-    if (!m) { err += s; return; }
+    if (!m || m[1] === current || m[1] === 'derived') return;
     const now = performance.now();
     if (current) stages[current] = (now - since) / 1000;
     current = m[1]; since = now;
