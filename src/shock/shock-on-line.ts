@@ -165,12 +165,19 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
     // there saturates at [p]/kappa, which the region's grid may not resolve.
     const kinkLocal = br.kink && !(br.rho > 0) ? kinkWindow(br.kink, sOf(br.kink.at), s0, s1, (x) => -negCurv([x]), (s) => lbarF([wOf(s)]), (s) => characteristicSpeed(wOf(s))) : undefined;
     // 2 t*; at a concave kink (t* = 0+) twice the smooth parts' breaking time 1/rho when they break too.
-    const tEval = br.time > 0 ? 2 * br.time : kinkLocal ? kinkLocal.t : 2 / br.rho;
     const inner = kinkLocal ? kinkLocal.xs : sGrid.filter((s) => s > s0 + 0.15 * (s1 - s0) && s < s1 - 0.15 * (s1 - s0));
     const H = convexFluxFromExpr(flux, 'p');
     // The Hopf-Lax formula needs the Lagrangian L = H* of the derived flux; none when H is not strictly convex.
     const lagrangian = lagrangianOf(flux, H);
-    jump = !lagrangian ? null : kinkLocal ? hopfLaxShock(kinkLocal.ys, kinkLocal.ls, tEval, inner, lagrangian) : hopfLaxShock(sGrid, lGrid, tEval, Float64Array.from(inner), lagrangian);
+    // The shock exists at every t > t*; by 2 t* it may have travelled out of the
+    // region's middle, so 1.5 t* and 1.25 t* are tried next (the step states which).
+    const times = br.time > 0 ? [2, 1.5, 1.25].map((f) => f * br.time!) : [kinkLocal ? kinkLocal.t : 2 / br.rho];
+    let tEval = times[0];
+    for (const t of times) {
+      tEval = t;
+      jump = !lagrangian ? null : kinkLocal ? hopfLaxShock(kinkLocal.ys, kinkLocal.ls, t, inner, lagrangian) : hopfLaxShock(sGrid, lGrid, t, Float64Array.from(inner), lagrangian);
+      if (jump || !lagrangian) break;
+    }
     if (!lagrangian) {
       steps.push({
         id: 'shock/rankine-hugoniot', stage: 'shock', rule: 'rankine-hugoniot',
@@ -201,7 +208,7 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
       steps.push({
         id: 'shock/rankine-hugoniot', stage: 'shock', rule: 'rankine-hugoniot',
         title: 'Rankine-Hugoniot speed and Lax condition',
-        statement: `At $t = ${br.time > 0 ? "2t^* = " : ""}${fmt(tEval)}$ the entropy (Hopf-Lax) solution has a jump at ${p.metric ? `arc length $s = ${fmt(jump.location)}$ ($${w} = ${fmt(wOf(jump.location))}$)` : `$${w} = ${fmt(jump.location)}$`} with $p_L = ${fmt(jump.left)}$, $p_R = ${fmt(jump.right)}$. For the derived flux $H(p)$ the speed is $s = [H]/[p] = H'(\\tfrac{p_L + p_R}{2}) = ${fmt(speed)}$ ($H$ quadratic); Lax condition $H'(p_L) > s > H'(p_R)$ ${lax ? 'holds' : 'fails'}.`,
+        statement: `At $t = ${br.time > 0 ? `${fmt(tEval / br.time)}t^* = ` : ""}${fmt(tEval)}$ the entropy (Hopf-Lax) solution has a jump at ${p.metric ? `arc length $s = ${fmt(jump.location)}$ ($${w} = ${fmt(wOf(jump.location))}$)` : `$${w} = ${fmt(jump.location)}$`} with $p_L = ${fmt(jump.left)}$, $p_R = ${fmt(jump.right)}$. For the derived flux $H(p)$ the speed is $s = [H]/[p] = H'(\\tfrac{p_L + p_R}{2}) = ${fmt(speed)}$ ($H$ quadratic); Lax condition $H'(p_L) > s > H'(p_R)$ ${lax ? 'holds' : 'fails'}.`,
         before: { kind: 'expr', expr: rhSpeed },
         after: { kind: 'expr', expr: midpointSpeed },
         conditions: [`$H(p) = ${latexOf(flux)}$, read off the derived viscous HJ equation`, '$p_L \\ne p_R$',
@@ -223,7 +230,7 @@ export function shockOnLine(p: LineProblem, flux: Expr = BURGERS_FLUX): { report
       steps.push({
         id: 'shock/rankine-hugoniot', stage: 'shock', rule: 'rankine-hugoniot',
         title: 'Entropy solution after breaking',
-        statement: `At $t = ${fmt(tEval)}$ no jump of the Hopf-Lax minimiser was found inside the region (the crossing leaves the domain or the jump is below grid resolution).`,
+        statement: `At $t = ${times.map(fmt).join(', ')}$ no jump of the Hopf-Lax minimiser was found inside the region (the crossing leaves the domain or the jump is below grid resolution).`,
         conditions: [], checks: [numericCheck(false, 'characteristics cross but no jump was resolved in the entropy solution')],
       });
     }
