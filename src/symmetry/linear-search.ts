@@ -10,6 +10,8 @@ import type { Expr, Fraction } from '../ir/expr.js';
 import { gradient } from '../ir/diff.js';
 import { NormalForm, type Poly } from '../ir/normal-form.js';
 import { coefficientMatrix, nullSpace } from './exact-linear-algebra.js';
+import { compile } from '../ir/evaluate.js';
+import { numericalRank, randomPoint } from './generic-rank.js';
 
 export interface LinearAlgebraBasis {
   /** Basis matrices A (n x n, exact), A[i][j] the coefficient of theta_j in xi_i. */
@@ -53,3 +55,27 @@ export function infinitesimalGenerator(A: readonly (readonly Fraction[])[], para
 /** xi . grad f */
 export const lieDerivative = (field: readonly Expr[], f: Expr, params: readonly string[]): Expr =>
   add(...gradient(f, params).map((g, i) => mul(field[i], g)));
+
+/**
+ * An independent numeric account of the linear search: xi = A theta is a
+ * symmetry iff sum_ij A_ij theta_j d_i L(theta) = 0 for every theta, so the
+ * algebra is contained in the null space of the sampled system whose row k is
+ * (theta_j d_i L)(theta_k) over (i, j), with equality at generic points once
+ * there are more rows than unknowns. Its numerical nullity (singular values
+ * below 1e-9 of the largest) is compared with the exact null space's dimension.
+ */
+export function sampledNullity(loss: Expr, params: readonly string[], seed: number): number {
+  const n = params.length;
+  const grad = gradient(loss, params).map((g) => compile(g, params));
+  const rows: number[][] = [];
+  for (let k = 0; k < n * n + 4; k++) {
+    const theta = randomPoint(n, seed + k);
+    const g = grad.map((f) => f(theta));
+    const row: number[] = [];
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) row.push(theta[j] * g[i]);
+    // rows scaled to unit length (the null space is unchanged; the rank tolerance is relative)
+    const norm = Math.hypot(...row);
+    rows.push(norm > 0 ? row.map((x) => x / norm) : row);
+  }
+  return n * n - numericalRank(rows);
+}

@@ -56,12 +56,14 @@ print(16-M.rank())`;
     const known = loadTransformRules('rules', Object.keys(NUMERIC_CHECKS));
     const r = run('(a*b*c - 1)^2 / 2', ['a', 'b', 'c']);
     const byRule = (id: string) => r.steps.filter((s) => s.rule === id && s.checks.length > 0);
-    expect(byRule('linear-symmetry-search')).toHaveLength(r.lieAlgebraDimension);
+    // one step per generator, plus the search itself (checked by the sampled system's nullity)
+    expect(byRule('linear-symmetry-search')).toHaveLength(r.lieAlgebraDimension + 1);
+    expect(r.steps.find((s) => s.id === 'symmetry/linear-search')!.checks).toMatchObject([{ method: 'numeric', status: 'passed' }]);
     expect(byRule('polynomial-invariant')).toHaveLength(r.invariants.length);
     expect(byRule('noether-gradient-flow')).toHaveLength(r.conserved.length);
     r.steps.forEach((s) => { expect(s.stage).toBe('symmetry'); expect(known.has(s.rule)).toBe(true); });
     // each verified three ways: normal form, second CAS, numeric
-    r.steps.filter((s) => s.checks.length).forEach((s) => expect(new Set(s.checks.map((c) => c.method)).size).toBeGreaterThanOrEqual(3));
+    r.steps.filter((s) => s.checks.length && s.id !== 'symmetry/linear-search').forEach((s) => expect(new Set(s.checks.map((c) => c.method)).size).toBeGreaterThanOrEqual(3));
   });
 
   it('a rational loss: 1/(1 + a^2 b^2) has the rescaling symmetry and the invariant a b', () => {

@@ -5,7 +5,7 @@ import { Fraction } from '../../src/ir/expr.js';
 import { parseExpr } from '../../src/ir/parse.js';
 import { checkIdentity } from '../../src/derivation/checks.js';
 import { rank } from '../../src/symmetry/exact-linear-algebra.js';
-import { infinitesimalGenerator, lieDerivative, linearSymmetryAlgebra } from '../../src/symmetry/linear-search.js';
+import { infinitesimalGenerator, lieDerivative, linearSymmetryAlgebra, sampledNullity } from '../../src/symmetry/linear-search.js';
 
 const algebra = (loss: string, params: string[]) => linearSymmetryAlgebra(parseExpr(loss), params).matrices;
 const F = (x: number | string) => new Fraction(x);
@@ -82,4 +82,21 @@ print(json.dumps(out))`;
     const checks = checkIdentity(lieDerivative(wrong, L, ['a', 'b']), num(0), { seed: 1 });
     expect(checks.map((c) => c.status)).toEqual(['failed', 'failed', 'failed']);
   });
+});
+
+describe('sampledNullity: the numeric account of the linear search', () => {
+  const cases: [string, string[], number][] = [
+    ['(x^2 + y^2 - 1)^2', ['x', 'y'], 1], // rotations
+    ['(x*y - 1)^2', ['x', 'y'], 1], // x d_x - y d_y
+    ['(w^2 - 1)^2 / 4', ['w'], 0],
+    ['x^4 + y^2 + x*y', ['x', 'y'], 0],
+    ['(a*b*c - 1)^2', ['a', 'b', 'c'], 2], // two independent rescalings
+  ];
+  for (const [loss, params, dim] of cases) {
+    it(`${loss}: nullity ${dim}, equal to the exact search's dimension`, () => {
+      const L = parseExpr(loss);
+      expect(sampledNullity(L, params, 11)).toBe(dim);
+      expect(linearSymmetryAlgebra(L, params).matrices).toHaveLength(dim);
+    });
+  }
 });
