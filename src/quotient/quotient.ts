@@ -52,10 +52,18 @@ export function quotientStage(model: Model, sym_: SymmetryResult, ctx: StageCont
     statement: `$\\dim \\Theta/G = n - \\dim(\\text{orbit}) = ${P.length} - ${sym_.orbitDimension} = ${quotientDimension}$ (the orbit dimension is the generic rank of the generators, not the algebra's dimension ${sym_.lieAlgebraDimension}).` +
       (fdim !== null ? ` Functional dimension (rank of $\\partial \\phi(f_\\theta(x_d))/\\partial\\theta$ on the data, $\\phi$ ${model.lossKind === 'cross-entropy' ? 'the softmax probabilities' : 'the outputs'}, what the loss sees): ${fdim}${fdim < quotientDimension ? ' — below the quotient dimension: the catalogue misses symmetries of this architecture and data (or the data do not separate all functions)' : ''}.` : ''),
     conditions: [`${coordinates.length} independent invariants found as quotient coordinates`],
-    checks: [{
-      method: 'numeric', status: coordinates.length === quotientDimension && (fdim === null || fdim <= quotientDimension) ? 'passed' : 'failed',
-      detail: `independent invariants: ${coordinates.length} (expected ${quotientDimension})` + (fdim !== null ? `; functional dimension ${fdim} <= quotient dimension ${quotientDimension}` : ''),
-    }],
+    checks: [
+      {
+        method: 'numeric', status: coordinates.length === quotientDimension ? 'passed' : 'failed',
+        detail: `independent polynomial invariants found: ${coordinates.length}, quotient dimension ${quotientDimension}` +
+          (coordinates.length < quotientDimension ? ': the invariant search does not reach every quotient coordinate (for instance the rational invariants of a linear layer, or symmetries the catalogue misses)' : ''),
+      },
+      // The map the loss sees factors through the quotient, so its rank on the data cannot exceed the quotient's dimension.
+      ...(fdim !== null ? [{
+        method: 'numeric' as const, status: fdim <= quotientDimension ? 'passed' as const : 'failed' as const,
+        detail: `functional dimension ${fdim} ${fdim <= quotientDimension ? '<=' : '>'} quotient dimension ${quotientDimension}${fdim <= quotientDimension ? '' : ': a claimed symmetry changes the function'}`,
+      }] : []),
+    ],
   }];
   steps.push({
     id: 'quotient/metric', stage: 'quotient', rule: 'pushforward-metric',
