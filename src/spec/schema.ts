@@ -33,7 +33,7 @@ export const SPEC_LIMITS = {
   // The loss and quotient stages now run a depth-4 width-16 net (881 parameters) in seconds, but the
   // symmetry stage's second-CAS permutation checks do not (2-16-16-1, 337 parameters: about 6 minutes;
   // 2-16-16-16-16-1 passed 4 GB without finishing). Raise this when that stage scales (issue 8).
-  networkParameters: 300,
+  networkParameters: 1000,
   input: 512,
   width: 512,
   layers: 16,

@@ -30,6 +30,7 @@ import { conservedOf, fieldExprs, fieldVector, instantiateFamilies, type Instant
 import { finiteRescalingSteps } from './finite-action.js';
 import { genericRank, randomPoint } from './generic-rank.js';
 import { SparseSpan } from './sparse-span.js';
+import { ModularSpan } from './modular-span.js';
 import type { ConservedQuantity, Generator, Invariant, SymmetryFamily, SymmetryResult } from './types.js';
 
 const zero = num(0);
@@ -514,8 +515,44 @@ function subtractProjection(v: Float64Array, q: Float64Array): void {
   if (d !== 0) for (let i = 0; i < v.length; i++) v[i] -= d * q[i];
 }
 
-/** Greedy functionally independent subset: rank of the gradients at a generic point (Gram-Schmidt, twice). */
+/** Seeded non-zero integers in [-1000, 1000]^n: path products and their partials stay exact doubles there. */
+function integerPoint(n: number, seed: number): Float64Array {
+  const rng = seededRng(seed);
+  return Float64Array.from({ length: n }, () => { const k = Math.floor(rng.uniform(1, 1001)); return rng.uniform(0, 1) < 0.5 ? -k : k; });
+}
+/** Exactly representable integers (with headroom: partial sums of a polynomial's terms stayed exact too). */
+const exactInteger = (x: number): boolean => Number.isInteger(x) && Math.abs(x) <= 2 ** 50;
+
+/** The gradient of each candidate at a point, sparse: only its own variables have non-zero partials (a path product has depth-many). */
+function candidateGradients(candidates: readonly InvariantCandidate[], P: readonly string[], point: Float64Array): Map<number, number>[] {
+  const index = new Map(P.map((p, i) => [p, i] as const));
+  return candidates.map((c) => {
+    const vars = freeSymbols(c.expr);
+    const partials = new Float64Array(vars.length);
+    compileMany(gradient(c.expr, vars), P)(point, partials);
+    return new Map(vars.map((x, k) => [index.get(x)!, partials[k]] as const).filter(([, g]) => g !== 0));
+  });
+}
+
+/**
+ * Greedy functionally independent subset: rank of the gradients at a point.
+ * Polynomial candidates (path products, sums of them) at a seeded integer
+ * point have integer gradients, whose rank is taken exactly modulo a prime in
+ * reduced row echelon form (ModularSpan: cost nnz per candidate, so linear in
+ * the number of paths); independent there implies independent over Q, hence
+ * functionally independent. Otherwise Gram-Schmidt (twice) at a real point.
+ */
 function independent(candidates: readonly InvariantCandidate[], P: readonly string[], seed: number): InvariantCandidate[] {
+  const exact = candidateGradients(candidates, P, integerPoint(P.length, seed));
+  if (exact.every((g) => [...g.values()].every(exactInteger))) {
+    const span = new ModularSpan();
+    return candidates.filter((_, k) => span.add(exact[k]));
+  }
+  return independentReal(candidates, P, seed);
+}
+
+/** Greedy functionally independent subset: rank of the gradients at a generic point (Gram-Schmidt, twice). */
+function independentReal(candidates: readonly InvariantCandidate[], P: readonly string[], seed: number): InvariantCandidate[] {
   const point = randomPoint(P.length, seed);
   const basis: Float64Array[] = [];
   const kept: InvariantCandidate[] = [];
