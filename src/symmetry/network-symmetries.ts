@@ -523,15 +523,12 @@ function integerPoint(n: number, seed: number): Float64Array {
 /** Exactly representable integers (with headroom: partial sums of a polynomial's terms stayed exact too). */
 const exactInteger = (x: number): boolean => Number.isInteger(x) && Math.abs(x) <= 2 ** 50;
 
-/** The gradient of each candidate at a point, sparse: only its own variables have non-zero partials (a path product has depth-many). */
-function candidateGradients(candidates: readonly InvariantCandidate[], P: readonly string[], point: Float64Array): Map<number, number>[] {
-  const index = new Map(P.map((p, i) => [p, i] as const));
-  return candidates.map((c) => {
-    const vars = freeSymbols(c.expr);
-    const partials = new Float64Array(vars.length);
-    compileMany(gradient(c.expr, vars), P)(point, partials);
-    return new Map(vars.map((x, k) => [index.get(x)!, partials[k]] as const).filter(([, g]) => g !== 0));
-  });
+/** The gradient of a candidate at a point, sparse: only its own variables have non-zero partials (a path product has depth-many). */
+function candidateGradient(c: InvariantCandidate, index: ReadonlyMap<string, number>, P: readonly string[], point: Float64Array): Map<number, number> {
+  const vars = freeSymbols(c.expr);
+  const partials = new Float64Array(vars.length);
+  compileMany(gradient(c.expr, vars), P)(point, partials);
+  return new Map(vars.map((x, k) => [index.get(x)!, partials[k]] as const).filter(([, g]) => g !== 0));
 }
 
 /**
@@ -542,21 +539,30 @@ function candidateGradients(candidates: readonly InvariantCandidate[], P: readon
  * the number of paths); independent there implies independent over Q, hence
  * functionally independent. Otherwise Gram-Schmidt (twice) at a real point.
  */
-function independent(candidates: readonly InvariantCandidate[], P: readonly string[], seed: number): InvariantCandidate[] {
-  const exact = candidateGradients(candidates, P, integerPoint(P.length, seed));
-  if (exact.every((g) => [...g.values()].every(exactInteger))) {
-    const span = new ModularSpan();
-    return candidates.filter((_, k) => span.add(exact[k]));
+function independent(candidates: readonly InvariantCandidate[], P: readonly string[], seed: number, maxRank: number): InvariantCandidate[] {
+  const index = new Map(P.map((p, i) => [p, i] as const));
+  const point = integerPoint(P.length, seed);
+  const span = new ModularSpan();
+  const kept: InvariantCandidate[] = [];
+  for (const c of candidates) {
+    // The gradient of an invariant annihilates every generator, so at most P - orbit dimension are
+    // independent: once that many are kept no later candidate can be (the paths grow like width^depth).
+    if (kept.length >= maxRank) break;
+    const g = candidateGradient(c, index, P, point);
+    if (![...g.values()].every(exactInteger)) return independentReal(candidates, P, seed, maxRank);
+    if (span.add(g)) kept.push(c);
   }
-  return independentReal(candidates, P, seed);
+  return kept;
 }
 
 /** Greedy functionally independent subset: rank of the gradients at a generic point (Gram-Schmidt, twice). */
-function independentReal(candidates: readonly InvariantCandidate[], P: readonly string[], seed: number): InvariantCandidate[] {
+function independentReal(candidates: readonly InvariantCandidate[], P: readonly string[], seed: number, maxRank: number): InvariantCandidate[] {
   const point = randomPoint(P.length, seed);
   const basis: Float64Array[] = [];
   const kept: InvariantCandidate[] = [];
   for (const c of candidates) {
+    if (kept.length >= maxRank) break; // see independent
+
     // Only the candidate's own variables have non-zero partials (a path product has depth-many).
     const vars = freeSymbols(c.expr), at = vars.map((x) => P.indexOf(x));
     const partials = new Float64Array(vars.length);
@@ -614,7 +620,7 @@ export function networkSymmetries(model: Model, ctx: StageContext): SymmetryResu
   const { quantities: conserved, steps: conservedSteps } = conservedQuantities(model, instantiated, calc, ctx);
   steps.push(...conservedSteps);
 
-  const kept = independent(pathInvariants(model, instantiated.map((f) => f.site)), P, ctx.seed);
+  const kept = independent(pathInvariants(model, instantiated.map((f) => f.site)), P, ctx.seed, P.length - orbitDimension);
   const groups = [...new Set(kept.map((c) => c.segment))];
   const invariants: Invariant[] = [];
   for (const segment of groups) {
