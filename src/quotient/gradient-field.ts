@@ -94,9 +94,16 @@ function largestSingularValue(B: readonly SparseValues[], width: number): number
 const toSparse = (rows: readonly number[][]): SparseValues[] =>
   rows.map((r) => { const idx = r.flatMap((x, i) => (x !== 0 ? [i] : [])); return { idx, val: Float64Array.from(idx, (i) => r[i]) }; });
 
-/** M K for rows M (by non-zeros) and the columns `cols` of V. */
-const timesColumns = (M: readonly SparseValues[], V: Matrix, cols: readonly number[]): number[][] =>
-  M.map((r) => cols.map((m) => r.idx.reduce((acc, i, q) => acc + r.val[q] * V.get(i, m), 0)));
+/** M K for rows M (by non-zeros) and the columns `cols` of V (gathered once into a flat array: Matrix.get per entry was most of the cost). */
+function timesColumns(M: readonly SparseValues[], V: Matrix, cols: readonly number[]): number[][] {
+  const k = cols.length, K = new Float64Array(V.rows * k);
+  for (let i = 0; i < V.rows; i++) for (let m = 0; m < k; m++) K[i * k + m] = V.get(i, cols[m]);
+  return M.map((r) => {
+    const out = new Array<number>(k).fill(0);
+    r.idx.forEach((i, q) => { const v = r.val[q]; for (let m = 0; m < k; m++) out[m] += v * K[i * k + m]; });
+    return out;
+  });
+}
 
 /**
  * A k x k upper-triangular R with R^T R = M^T M for M = B K (B's rows by their

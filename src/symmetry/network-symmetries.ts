@@ -527,7 +527,8 @@ const exactInteger = (x: number): boolean => Number.isInteger(x) && Math.abs(x) 
 function candidateGradient(c: InvariantCandidate, index: ReadonlyMap<string, number>, P: readonly string[], point: Float64Array): Map<number, number> {
   const vars = freeSymbols(c.expr);
   const partials = new Float64Array(vars.length);
-  compileMany(gradient(c.expr, vars), P)(point, partials);
+  // compiled in the candidate's own variables (the compiler indexes every variable it is given), evaluated on the gathered values
+  compileMany(gradient(c.expr, vars), vars)(Float64Array.from(vars, (x) => point[index.get(x)!]), partials);
   return new Map(vars.map((x, k) => [index.get(x)!, partials[k]] as const).filter(([, g]) => g !== 0));
 }
 
