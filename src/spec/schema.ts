@@ -30,8 +30,8 @@ function strict<T extends z.core.$ZodLooseShape>(shape: T) {
 export const SPEC_LIMITS = {
   nameLength: 64,
   expressionParameters: 24,
-  // Depth 1..4 at width 16 (up to 881 parameters) run with bounded memory (docs/spec.md, Limits); the
-  // symmetry and quotient stages grow with the number of invariants (~P) and metric entries (~P^2/2).
+  // Depth 4 at width 16 (881 parameters) runs in about 2 minutes and 1.1-1.7 GB (docs/spec.md, Limits);
+  // the symmetry and quotient stages grow with the number of invariants (~P) and metric entries (~P^2/2).
   networkParameters: 1000,
   // GL(h) of a linear (identity-activation) hidden layer has h^2 generators, each checked on its own:
   // 2-32-2 (1024) takes ~4 s in the symmetry stage, 2-59-2 (3481) ~45 s.
