@@ -16,21 +16,28 @@ import { freeSymbols } from '../ir/expr.js';
 import { gradient } from '../ir/diff.js';
 import type { GradientFieldVerdict } from '../derivation/derivation.js';
 import { compileMany } from '../ir/evaluate.js';
-import { Matrix, SingularValueDecomposition } from 'ml-matrix';
+import { Matrix, QrDecomposition, SingularValueDecomposition } from 'ml-matrix';
 import { numericalRank, randomPoint } from '../symmetry/generic-rank.js';
 
 export interface JacobianRanks { readonly w: number; readonly wG: number; readonly wc: number; readonly wcG: number }
 
-/** A row of a Jacobian: the expression's parameter indices (its support) and its compiled gradient on them. */
-interface SparseRow { readonly support: readonly number[]; readonly grad: (x: ArrayLike<number>, out: Float64Array) => void }
+/**
+ * A row of a Jacobian: the expression's parameter indices (its support) and
+ * its gradient on them at each generic point. Each row is differentiated,
+ * compiled and evaluated at every point at once and its compiled code dropped:
+ * a deep net has ~(dim w)^2/2 metric rows, whose compiled gradients held
+ * together were most of the peak memory; the values are a few numbers each.
+ */
+interface SparseRow { readonly support: readonly number[]; readonly at: readonly Float64Array[] }
 
-function sparseRow(e: Expr, index: ReadonlyMap<string, number>, params: readonly string[]): SparseRow {
+function sparseRow(e: Expr, index: ReadonlyMap<string, number>, params: readonly string[], points: readonly ArrayLike<number>[]): SparseRow {
   const support = freeSymbols(e).filter((s) => index.has(s)).map((s) => index.get(s)!).sort((a, b) => a - b);
   // compiled in the row's own variables (not all n: the compiler indexes its variables), evaluated on the gathered values
   const names = support.map((k) => params[k]);
   const f = compileMany(gradient(e, names), names);
   const local = new Float64Array(support.length);
-  return { support, grad: (x, out) => { support.forEach((k, m) => { local[m] = x[k]; }); f(local, out); } };
+  const at = points.map((x) => { support.forEach((k, m) => { local[m] = x[k]; }); const out = new Float64Array(support.length); f(local, out); return out; });
+  return { support, at };
 }
 
 /** Union-find over parameter indices: the block of a row is the root of its support. */
@@ -54,13 +61,9 @@ function svdFull(rows: readonly number[][], width: number): { s: number[]; V: Ma
 /** A row over a block's columns by its non-zero entries. */
 interface SparseValues { readonly idx: readonly number[]; readonly val: Float64Array }
 
-function sparseValues(rows: readonly SparseRow[], col: ReadonlyMap<number, number>, x: ArrayLike<number>): SparseValues[] {
-  return rows.map((r) => {
-    const val = new Float64Array(r.support.length);
-    r.grad(x, val);
-    return { idx: r.support.map((k) => col.get(k)!), val };
-  });
-}
+/** The rows at generic point number `point`, over a block's columns. */
+const sparseValues = (rows: readonly SparseRow[], col: ReadonlyMap<number, number>, point: number): SparseValues[] =>
+  rows.map((r) => ({ idx: r.support.map((k) => col.get(k)!), val: r.at[point] }));
 
 const densify = (rows: readonly SparseValues[], width: number): number[][] =>
   rows.map((r) => { const d = new Array<number>(width).fill(0); r.idx.forEach((i, m) => { d[i] = r.val[m]; }); return d; });
@@ -91,9 +94,34 @@ function largestSingularValue(B: readonly SparseValues[], width: number): number
 const toSparse = (rows: readonly number[][]): SparseValues[] =>
   rows.map((r) => { const idx = r.flatMap((x, i) => (x !== 0 ? [i] : [])); return { idx, val: Float64Array.from(idx, (i) => r[i]) }; });
 
-/** M K for rows M (by non-zeros) and the columns `cols` of V. */
-const timesColumns = (M: readonly SparseValues[], V: Matrix, cols: readonly number[]): number[][] =>
-  M.map((r) => cols.map((m) => r.idx.reduce((acc, i, q) => acc + r.val[q] * V.get(i, m), 0)));
+/** M K for rows M (by non-zeros) and the columns `cols` of V (gathered once into a flat array: Matrix.get per entry was most of the cost). */
+function timesColumns(M: readonly SparseValues[], V: Matrix, cols: readonly number[]): number[][] {
+  const k = cols.length, K = new Float64Array(V.rows * k);
+  for (let i = 0; i < V.rows; i++) for (let m = 0; m < k; m++) K[i * k + m] = V.get(i, cols[m]);
+  return M.map((r) => {
+    const out = new Array<number>(k).fill(0);
+    r.idx.forEach((i, q) => { const v = r.val[q]; for (let m = 0; m < k; m++) out[m] += v * K[i * k + m]; });
+    return out;
+  });
+}
+
+/**
+ * A k x k upper-triangular R with R^T R = M^T M for M = B K (B's rows by their
+ * non-zeros, K the columns `cols` of V): M = Q R with orthonormal Q, so M and
+ * R have the same singular values, and M N and R N too for any N. Built by
+ * Householder QR of [R; next rows of M], a chunk at a time, so the tall M
+ * (one row per metric entry: ~(dim w)^2/2 of them) is never held whole.
+ */
+function triangularFactor(B: readonly SparseValues[], V: Matrix, cols: readonly number[], chunk = 4096): number[][] {
+  const k = cols.length;
+  let R: number[][] = [];
+  for (let start = 0; start < B.length; start += chunk) {
+    const stacked = [...R, ...timesColumns(B.slice(start, start + chunk), V, cols)];
+    while (stacked.length < k) stacked.push(new Array<number>(k).fill(0));
+    R = new QrDecomposition(new Matrix(stacked)).upperTriangularMatrix.to2DArray();
+  }
+  return R;
+}
 
 /** Rank (absolute threshold) and the indices of the kernel's columns of V, from singular values s. */
 const split = (s: readonly number[], threshold: number): { rank: number; kernel: number[] } => {
@@ -108,7 +136,8 @@ const singularValues = (M: readonly number[][]): number[] =>
  * The four ranks of a big block through the kernel K of dw: rank[A; B] = rank A
  * + rank(B K) for K an orthonormal basis of ker A (B's rows on the orbit
  * directions). One SVD of dw (columns^3); then ker[dw; dc] = K N with N the
- * kernel of dc K, and the small products dc K, dG K, dG K N. Each threshold is
+ * kernel of dc K, and the small products dc K, dG K, dG K N (dG K by its
+ * triangular factor, see triangularFactor). Each threshold is
  * tol times the largest s_max of the matrices stacked (within a factor sqrt(3)
  * of the stacked matrix's s_max that the dense route uses).
  */
@@ -124,7 +153,8 @@ function ranksThroughKernel(w: readonly number[][], c: readonly number[][], G: r
   const cK = timesColumns(cs, V, W.kernel);
   const cKsvd = svdFull(cK, W.kernel.length);
   const C = split(cKsvd.s.slice(0, W.kernel.length), tol * Math.max(sW, sC));
-  const GK = timesColumns(G, V, W.kernel);
+  // dG K through its triangular factor (same singular values, also after multiplying by N)
+  const GK = triangularFactor(G, V, W.kernel);
   const wG = W.rank + singularValues(GK).filter((x) => x > tol * Math.max(sW, sG)).length;
   // ker [dw; dc] = K N, N = columns C.kernel of the right singular vectors of dc K
   const N = cKsvd.V;
@@ -134,8 +164,8 @@ function ranksThroughKernel(w: readonly number[][], c: readonly number[][], G: r
   return { w: W.rank, wG, wc, wcG };
 }
 
-/** The four ranks of one block at x (relative tolerance per block). */
-function blockRanks(rows: { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }, x: ArrayLike<number>, tol: number, denseWork: number): JacobianRanks & { viaKernel: number } {
+/** The four ranks of one block at generic point number x (relative tolerance per block). */
+function blockRanks(rows: { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }, x: number, tol: number, denseWork: number): JacobianRanks & { viaKernel: number } {
   const columns = [...new Set([...rows.w, ...rows.c, ...rows.G].flatMap((r) => r.support))].sort((a, b) => a - b);
   const col = new Map(columns.map((k, m) => [k, m] as const));
   const [w, c] = [rows.w, rows.c].map((rs) => densify(sparseValues(rs, col, x), columns.length));
@@ -149,7 +179,7 @@ function blockRanks(rows: { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }, x:
 }
 
 /** The four ranks as sums over parameter blocks. */
-function rankSums(all: { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }, blockOf: (k: number) => number, x: ArrayLike<number>, tol: number, denseWork: number): JacobianRanks & { viaKernel: number } {
+function rankSums(all: { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }, blockOf: (k: number) => number, x: number, tol: number, denseWork: number): JacobianRanks & { viaKernel: number } {
   const byBlock = new Map<number, { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }>();
   for (const kind of ['w', 'c', 'G'] as const) {
     for (const r of all[kind]) {
@@ -170,17 +200,17 @@ function rankSums(all: { w: SparseRow[]; c: SparseRow[]; G: SparseRow[] }, block
 
 export function gradientFieldVerdict(w: readonly Expr[], c: readonly Expr[], G: readonly (readonly Expr[])[], params: readonly string[], seed: number, opts: { onStep?: (what: string, done: number, total: number) => void; denseWork?: number } = {}): { verdict: GradientFieldVerdict; ranks: JacobianRanks; consistent: boolean; blocks: number; viaKernel: number } {
   const index = new Map(params.map((p, k) => [p, k] as const));
-  const row = (e: Expr): SparseRow => sparseRow(e, index, params);
+  // Three generic points must agree (a rank drop at one point is not generic).
+  const points = [0, 1, 2].map((k) => randomPoint(params.length, seed + 17 * k));
+  const row = (e: Expr): SparseRow => sparseRow(e, index, params, points);
   const dw = w.map(row);
   const dc = c.map(row);
   // the upper triangle of G; an entry that is identically 0 (no shared parameter) has a zero gradient row
   const dG = G.flatMap((r, i) => r.filter((e, j) => j >= i && !(e.kind === 'num' && e.value.equals(0)))).map(row);
   const blockOf = parameterBlocks(params.length, [...dw, ...dc, ...dG]);
   const blocks = new Set([...dw, ...dc, ...dG].filter((r) => r.support.length > 0).map((r) => blockOf(r.support[0]))).size;
-  // Three generic points must agree (a rank drop at one point is not generic).
-  const perPoint = [0, 1, 2].map((k) => {
-    const p = randomPoint(params.length, seed + 17 * k);
-    const { viaKernel, ...ranks } = rankSums({ w: dw, c: dc, G: dG }, blockOf, p, 1e-8, opts.denseWork ?? DENSE_WORK);
+  const perPoint = points.map((_, k) => {
+    const { viaKernel, ...ranks } = rankSums({ w: dw, c: dc, G: dG }, blockOf, k, 1e-8, opts.denseWork ?? DENSE_WORK);
     opts.onStep?.('generic point', k + 1, 3);
     return { ranks, viaKernel };
   });

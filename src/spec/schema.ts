@@ -30,10 +30,12 @@ function strict<T extends z.core.$ZodLooseShape>(shape: T) {
 export const SPEC_LIMITS = {
   nameLength: 64,
   expressionParameters: 24,
-  // The loss and quotient stages now run a depth-4 width-16 net (881 parameters) in seconds, but the
-  // symmetry stage's second-CAS permutation checks do not (2-16-16-1, 337 parameters: about 6 minutes;
-  // 2-16-16-16-16-1 passed 4 GB without finishing). Raise this when that stage scales (issue 8).
-  networkParameters: 300,
+  // Depth 4 at width 16 (881 parameters) runs in about 2 minutes and 1.1-1.7 GB (docs/spec.md, Limits);
+  // the symmetry and quotient stages grow with the number of invariants (~P) and metric entries (~P^2/2).
+  networkParameters: 1000,
+  // GL(h) of a linear (identity-activation) hidden layer has h^2 generators, each checked on its own:
+  // 2-32-2 (1024) takes ~4 s in the symmetry stage, 2-59-2 (3481) ~45 s.
+  linearGenerators: 1024,
   input: 512,
   width: 512,
   layers: 16,

@@ -86,7 +86,12 @@ function checkMlp(arch: RawMlp, s: RawSpec, file: string): void {
   let fanIn = arch.input, count = 0;
   for (const l of arch.layers) { count += fanIn * l.width + (l.bias ? l.width : 0); fanIn = l.width; }
   if (count > SPEC_LIMITS.networkParameters) {
-    throw new SpecError(file, 'architecture.layers', `expected a network of at most ${SPEC_LIMITS.networkParameters} parameters (the limit on network size: larger nets take too long in the symmetry stage; see docs/spec.md, Limits), got ${count}`);
+    throw new SpecError(file, 'architecture.layers', `expected a network of at most ${SPEC_LIMITS.networkParameters} parameters (the limit on network size: the symmetry and quotient stages grow with it; see docs/spec.md, Limits), got ${count}`);
+  }
+  // A hidden layer with identity activation carries GL(width) between its neighbours: width^2 generators.
+  const generators = arch.layers.slice(0, -1).reduce((n, l) => n + (l.activation === 'identity' ? l.width ** 2 : 0), 0);
+  if (generators > SPEC_LIMITS.linearGenerators) {
+    throw new SpecError(file, 'architecture.layers', `expected identity-activation hidden layers with at most ${SPEC_LIMITS.linearGenerators} GL(h) generators in all (the sum of their widths squared: each generator is checked on its own; see docs/spec.md, Limits), got ${generators}`);
   }
   const outputs = arch.layers[arch.layers.length - 1].width;
   // A softmax over one logit is constant: the cross-entropy loss would not depend on the network.

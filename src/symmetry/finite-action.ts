@@ -6,6 +6,7 @@ import type { Model } from '../architecture/model.js';
 import { add, mul, num, sym } from '../ir/build.js';
 import { equals, type Expr } from '../ir/expr.js';
 import { isPositivelyHomogeneous } from '../ir/functions.js';
+import { applyActivation } from '../architecture/mlp.js';
 import { replaceNodes, substitute } from '../ir/substitute.js';
 import { numericCheck } from '../derivation/checks.js';
 import { sub } from '../ir/build.js';
@@ -22,7 +23,8 @@ export function finiteRescalingSteps(model: Model, rules: readonly RewriteRule[]
   const x = model.dataset.inputs[0];
   // The same construction as the forward map, so the node is shared structurally.
   const z = add(...first.weights[0].map((w, i) => mul(sym(w), num(String(x[i])))), ...(first.bias ? [sym(first.bias[0])] : []));
-  const f = model.outputs[0];
+  const deep = model.layers.length > 2 && model.architecture !== undefined;
+  const f = deep ? taggedBlock(model, x, z) : model.outputs[0];
   const a = num(2);
   const outgoing = new Map(model.layers[1].weights.map((row) => [row[0], mul(num(1, 2), sym(row[0]))] as const));
   const acted = replaceNodes(substitute(f, outgoing), (n) => (equals(n, z) ? mul(a, z) : undefined));
@@ -32,12 +34,23 @@ export function finiteRescalingSteps(model: Model, rules: readonly RewriteRule[]
     {
       id: 'symmetry/finite-action', stage: 'symmetry', rule: 'positive-rescaling',
       title: 'The finite action leaves the output unchanged',
-      statement: `Rescaling unit 1 of layer 1 by $a = 2$ in the first sample's output and applying ${steps.length} activation rewrite(s) gives back $f(x_1)$: $g\\cdot f = f$, with $z_1 = ${latex(z)}$.`,
+      statement: `Rescaling unit 1 of layer 1 by $a = 2$ in ${deep ? `$\\sum_k s_k y_k$ for the pre-activations $y_k$ of layer 2 at the first sample (fresh symbols $s_k$: it is unchanged iff every $y_k$ is; $f$ depends on the parameters of layers 1, 2 only through $y$, so $g\\cdot y = y$ gives $g\\cdot f = f$ without rewriting the whole output)` : "the first sample's output"} and applying ${steps.length} activation rewrite(s) gives back ${deep ? '$\\sum_k s_k y_k$' : '$f(x_1)$'}: $g\\cdot f = f$, with $z_1 = ${latex(z)}$.`,
       before: { kind: 'expr', expr: acted }, after: { kind: 'expr', expr: result },
       conditions: [`rewrites applied: ${steps.map((s) => s.rule).join(', ') || 'none'}`],
       checks: [finiteActionCheck(result, f), numericCheck(result, f, { seed, points: 3 })],
     },
   ];
+}
+
+/**
+ * sum_k s_k y_k for the layer-2 pre-activations y_k at the sample x, built as
+ * the forward map builds them (z_1 is the node the action rescales, shared
+ * structurally), in fresh symbols s_k: zero change iff every y_k is unchanged.
+ */
+function taggedBlock(model: Model, x: readonly number[], z1: Expr): Expr {
+  const [first, second] = model.layers, arch = model.architecture!;
+  const u = first.weights.map((row, j) => applyActivation(arch.layers[0], j === 0 ? z1 : add(...row.map((w, i) => mul(sym(w), num(String(x[i])))), ...(first.bias ? [sym(first.bias[j])] : []))));
+  return add(...second.weights.map((row, k) => mul(sym(`fa_s_${k + 1}`), add(...row.map((w, j) => mul(sym(w), u[j])), ...(second.bias ? [sym(second.bias[k])] : [])))));
 }
 
 /**

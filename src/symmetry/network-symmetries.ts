@@ -30,6 +30,7 @@ import { conservedOf, fieldExprs, fieldVector, instantiateFamilies, type Instant
 import { finiteRescalingSteps } from './finite-action.js';
 import { genericRank, randomPoint } from './generic-rank.js';
 import { SparseSpan } from './sparse-span.js';
+import { ModularSpan } from './modular-span.js';
 import type { ConservedQuantity, Generator, Invariant, SymmetryFamily, SymmetryResult } from './types.js';
 
 const zero = num(0);
@@ -514,12 +515,55 @@ function subtractProjection(v: Float64Array, q: Float64Array): void {
   if (d !== 0) for (let i = 0; i < v.length; i++) v[i] -= d * q[i];
 }
 
+/** Seeded non-zero integers in [-1000, 1000]^n: path products and their partials stay exact doubles there. */
+function integerPoint(n: number, seed: number): Float64Array {
+  const rng = seededRng(seed);
+  return Float64Array.from({ length: n }, () => { const k = Math.floor(rng.uniform(1, 1001)); return rng.uniform(0, 1) < 0.5 ? -k : k; });
+}
+/** Exactly representable integers (with headroom: partial sums of a polynomial's terms stayed exact too). */
+const exactInteger = (x: number): boolean => Number.isInteger(x) && Math.abs(x) <= 2 ** 50;
+
+/** The gradient of a candidate at a point, sparse: only its own variables have non-zero partials (a path product has depth-many). */
+function candidateGradient(c: InvariantCandidate, index: ReadonlyMap<string, number>, P: readonly string[], point: Float64Array): Map<number, number> {
+  const vars = freeSymbols(c.expr);
+  const partials = new Float64Array(vars.length);
+  // compiled in the candidate's own variables (the compiler indexes every variable it is given), evaluated on the gathered values
+  compileMany(gradient(c.expr, vars), vars)(Float64Array.from(vars, (x) => point[index.get(x)!]), partials);
+  return new Map(vars.map((x, k) => [index.get(x)!, partials[k]] as const).filter(([, g]) => g !== 0));
+}
+
+/**
+ * Greedy functionally independent subset: rank of the gradients at a point.
+ * Polynomial candidates (path products, sums of them) at a seeded integer
+ * point have integer gradients, whose rank is taken exactly modulo a prime in
+ * reduced row echelon form (ModularSpan: cost nnz per candidate, so linear in
+ * the number of paths); independent there implies independent over Q, hence
+ * functionally independent. Otherwise Gram-Schmidt (twice) at a real point.
+ */
+function independent(candidates: readonly InvariantCandidate[], P: readonly string[], seed: number, maxRank: number): InvariantCandidate[] {
+  const index = new Map(P.map((p, i) => [p, i] as const));
+  const point = integerPoint(P.length, seed);
+  const span = new ModularSpan();
+  const kept: InvariantCandidate[] = [];
+  for (const c of candidates) {
+    // The gradient of an invariant annihilates every generator, so at most P - orbit dimension are
+    // independent: once that many are kept no later candidate can be (the paths grow like width^depth).
+    if (kept.length >= maxRank) break;
+    const g = candidateGradient(c, index, P, point);
+    if (![...g.values()].every(exactInteger)) return independentReal(candidates, P, seed, maxRank);
+    if (span.add(g)) kept.push(c);
+  }
+  return kept;
+}
+
 /** Greedy functionally independent subset: rank of the gradients at a generic point (Gram-Schmidt, twice). */
-function independent(candidates: readonly InvariantCandidate[], P: readonly string[], seed: number): InvariantCandidate[] {
+function independentReal(candidates: readonly InvariantCandidate[], P: readonly string[], seed: number, maxRank: number): InvariantCandidate[] {
   const point = randomPoint(P.length, seed);
   const basis: Float64Array[] = [];
   const kept: InvariantCandidate[] = [];
   for (const c of candidates) {
+    if (kept.length >= maxRank) break; // see independent
+
     // Only the candidate's own variables have non-zero partials (a path product has depth-many).
     const vars = freeSymbols(c.expr), at = vars.map((x) => P.indexOf(x));
     const partials = new Float64Array(vars.length);
@@ -577,7 +621,7 @@ export function networkSymmetries(model: Model, ctx: StageContext): SymmetryResu
   const { quantities: conserved, steps: conservedSteps } = conservedQuantities(model, instantiated, calc, ctx);
   steps.push(...conservedSteps);
 
-  const kept = independent(pathInvariants(model, instantiated.map((f) => f.site)), P, ctx.seed);
+  const kept = independent(pathInvariants(model, instantiated.map((f) => f.site)), P, ctx.seed, P.length - orbitDimension);
   const groups = [...new Set(kept.map((c) => c.segment))];
   const invariants: Invariant[] = [];
   for (const segment of groups) {

@@ -98,7 +98,11 @@ describe('bad specs: one line naming the file, the key path and the expectation'
     [{ name: 'x', architecture: { kind: 'expression', parameters: ['w'], loss: 'w' }, training: { temperature: 0 } }, 'training.temperature', /positive number .*got 0$/],
     [{ name: 'x', architecture: { kind: 'mlp', input: 1, layers: [{ width: 1, activation: 'relu' }] }, loss: 'cross-entropy' }, 'loss', /cross-entropy needs a last layer of width >= 2/],
     [{ name: '', architecture: { kind: 'expression', parameters: ['w'], loss: 'w' } }, 'name', /got ""$/],
-    [{ name: 'x', architecture: { kind: 'mlp', input: 2, layers: [{ width: 32, activation: 'relu' }, { width: 32, activation: 'relu' }, { width: 32, activation: 'relu' }, { width: 1, activation: 'identity' }] } }, 'architecture.layers', /^expected a network of at most 300 parameters \(the limit on network size.*\), got 2241$/],
+    [{ name: 'x', architecture: { kind: 'mlp', input: 2, layers: [{ width: 32, activation: 'relu' }, { width: 32, activation: 'relu' }, { width: 32, activation: 'relu' }, { width: 1, activation: 'identity' }] } }, 'architecture.layers', /^expected a network of at most 1000 parameters \(the limit on network size.*\), got 2241$/],
+    // GL(h) generators: 2-33-2 linear has 33^2 = 1089 > 1024 (and 5 x 33 + 2 = 167 parameters)
+    [{ name: 'x', architecture: { kind: 'mlp', input: 2, layers: [{ width: 33, activation: 'identity' }, { width: 2, activation: 'identity' }] } }, 'architecture.layers', /^expected identity-activation hidden layers with at most 1024 GL\(h\) generators .*got 1089$/],
+    // just above the limit: 2-250-1, 4 x 250 + 1 = 1001 parameters
+    [{ name: 'x', architecture: { kind: 'mlp', input: 2, layers: [{ width: 250, activation: 'relu' }, { width: 1, activation: 'identity' }] } }, 'architecture.layers', /^expected a network of at most 1000 parameters .*got 1001$/],
   ])('inline case %#: %s', (raw, keyPath, expected) => {
     const e = specError(() => parseSpec(raw, 'inline.yaml'));
     expect([e.file, e.keyPath]).toEqual(['inline.yaml', keyPath]);
@@ -107,6 +111,21 @@ describe('bad specs: one line naming the file, the key path and the expectation'
 });
 
 describe('good specs: exactly the Spec type, with defaults', () => {
+  it.each([
+    ['depth 4 at width 16 (881 parameters)', [2, 16, 16, 16, 16, 1], 881],
+    ['2-249-1 (997 parameters, just below the limit)', [2, 249, 1], 997],
+  ])('accepts a network below the parameter limit: %s', (_, widths, count) => {
+    const layers = widths.slice(1).map((width, l) => ({ width, activation: l === widths.length - 2 ? 'identity' : 'relu' }));
+    expect(layers.reduce((n, { width }, l) => n + width * (widths[l] + 1), 0)).toBe(count);
+    const spec = parseSpec({ name: 'x', architecture: { kind: 'mlp', input: widths[0], layers } }, 'inline.yaml');
+    expect(spec.architecture.kind === 'mlp' && spec.architecture.layers.map((l) => l.width)).toEqual(widths.slice(1));
+  });
+
+  it('accepts a linear 2-32-2 net: 32^2 = 1024 GL(h) generators, at the limit', () => {
+    const spec = parseSpec({ name: 'x', architecture: { kind: 'mlp', input: 2, layers: [{ width: 32, activation: 'identity' }, { width: 2, activation: 'identity' }] } }, 'inline.yaml');
+    expect(spec.architecture.kind === 'mlp' && spec.architecture.layers[0].width).toBe(32);
+  });
+
   it('expression double-well: domain [-3, 3], mse, default training', () => {
     expect(validate(good('double-well.yaml'))).toEqual({
       name: 'double-well',

@@ -71,9 +71,15 @@ describe('mutating a catalogue symmetry makes its check fail', () => {
   }, 120_000);
 });
 
-describe('the finite-action step is proven from rules/activations', () => {
-  const m = model('relu');
+describe.each([
+  ['2-2-1', model('relu')],
+  // deeper: rewritten on the layer-2 pre-activations y_k (tagged), not the whole output
+  ['2-2-3-2-1', mlpModel(arch('relu', [2, 3, 2, 1]), data, 'mse')],
+])('the finite-action step is proven from rules/activations (%s)', (name, m) => {
   const last = (rulesDir: string) => finiteRescalingSteps(m, loadRewriteRules(rulesDir), 3).at(-1)!;
+  it('states the object it rewrites', () => {
+    expect(last('rules').statement).toContain(name === '2-2-1' ? "the first sample's output" : 'pre-activations $y_k$ of layer 2');
+  });
   it('passes with the bundled rules', () => {
     const step = last('rules');
     expect(step.checks.map((c) => c.status)).toEqual(['passed', 'passed']);
