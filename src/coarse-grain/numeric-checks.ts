@@ -29,7 +29,7 @@ const steps = (nu: number, t: number): { hx: number; ht: number; hg: number } =>
   ({ hx: Math.min(2e-3, kernelWidth(nu, t) / 4), ht: 1e-4, hg: Math.min(1e-4, kernelWidth(nu, t) / 8) });
 
 /**
- * At each seeded (x, t): u and E[y] at (x, t), (x, t +- ht), (x +- hx, t), (x +- hg, t), one
+ * At each seeded (x, t): u and E[y] at (x, t), (x, t +- ht), (x +- hx, t), (x +- hg, t), (x +- hg/2, t), one
  * stencil on shared quadrature nodes (Lbar evaluated once per point), for the HJ residual and
  * the gradient identity.
  */
@@ -40,7 +40,7 @@ const stencilValues = (d: LineData): StencilValues[] => {
   if (!s) {
     s = samplePoints(d, 4).map(({ x, t }) => {
       const { hx, ht, hg } = steps(d.nu, t);
-      return { x, t, v: quadratureOf(d)([{ x, t }, { x, t: t + ht }, { x, t: t - ht }, { x: x + hx, t }, { x: x - hx, t }, { x: x + hg, t }, { x: x - hg, t }]) };
+      return { x, t, v: quadratureOf(d)([{ x, t }, { x, t: t + ht }, { x, t: t - ht }, { x: x + hx, t }, { x: x - hx, t }, { x: x + hg, t }, { x: x - hg, t }, { x: x + hg / 2, t }, { x: x - hg / 2, t }]) };
     });
     stencils.set(d, s);
   }
@@ -76,12 +76,14 @@ const gradientIdentity: NumericCheck = (d) => {
   let worst = 0;
   for (const { x, t, v } of stencilValues(d)) {
     const { hg } = steps(d.nu, t);
-    const fd = (v[5].u - v[6].u) / (2 * hg);
+    // Richardson: central differences at hg and hg/2 combined to O(hg^4); near a smoothed kink
+    // (u''' ~ [p]/sqrt(2 nu t)^2) the O(hg^2) term alone reached 1e-6 on a depth-4 ReLU net.
+    const fd = (4 * (v[7].u - v[8].u) / hg - (v[5].u - v[6].u) / (2 * hg)) / 3;
     const exact = (x - v[0].meanY) / t;
     worst = Math.max(worst, Math.abs(fd - exact) / (1 + Math.abs(exact)));
   }
   const tol = 1e-6;
-  return { method: 'numeric', status: worst < tol ? 'passed' : 'failed', detail: `grad u = (x - E[y])/t vs finite differences of u at 4 seeded (x,t): max relative ${fmt(worst)}`, residual: worst, tolerance: tol };
+  return { method: 'numeric', status: worst < tol ? 'passed' : 'failed', detail: `grad u = (x - E[y])/t vs Richardson-extrapolated central differences of u at 4 seeded (x,t): max relative ${fmt(worst)}`, residual: worst, tolerance: tol };
 };
 
 const smallTimeLimit: NumericCheck = (d) => {
