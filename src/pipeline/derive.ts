@@ -81,7 +81,7 @@ function viscosityFor(spec: Spec, model: Model): Viscosity {
 }
 
 export function runPipeline(spec: Spec, opts: PipelineOptions): { derivation: Derivation; intermediates: Intermediates } {
-  const ctx: StageContext = { seed: spec.training.seed, rulesDir: opts.rulesDir, tolerance: 1e-9 };
+  const ctx: StageContext = { seed: spec.training.seed, rulesDir: opts.rulesDir, tolerance: 1e-9, ...(opts.onStep ? { onStep: opts.onStep } : {}) };
   const stage = (name: string): void => opts.onStage?.(name);
 
   stage('loss');

@@ -444,12 +444,17 @@ export function verifyGenerators(model: Model, families: readonly InstantiatedFa
   const P = model.parameters;
   const calc = opts.calculus ?? lossCalculus(model);
   const added = familyDimensions(families);
+  // progress: one step per generator and per permutation checked
+  const total = families.reduce((n, f) => n + (f.site.rule.kind === 'discrete' ? f.permutations.length : f.fields.length), 0);
+  let done = 0;
+  const stepDone = (): void => ctx.onStep?.('generator or permutation', ++done, total);
   return families.map((fam, fi) => {
     const rule = fam.site.rule;
     if (rule.kind === 'discrete') {
       const checks = fam.permutations.flatMap((perm, k) => {
         const cs = permutationChecks(model, perm.mapping, calc, !opts.symbolicOnly);
         if (!opts.symbolicOnly) cs.push(permutationNumericCheck(model, perm.mapping, calc, ctx.seed + k, ctx.tolerance ?? 1e-9));
+        stepDone();
         return withPrefix(`${perm.id}: L(P theta) = L(theta)`, cs);
       });
       return { id: fam.id, rule: rule.id, kind: 'discrete', dimension: 0, generators: [], actionTex: rule.action.tex, checks };
@@ -461,6 +466,7 @@ export function verifyGenerators(model: Model, families: readonly InstantiatedFa
         checks.push(secondCasOn(c, calc));
         checks.push(combinationNumericCheck(c, calc, P, ctx.seed + 17 * fi + k, ctx.tolerance));
       }
+      stepDone();
       return { id: f.id, field: fieldExprs(f, P), checks };
     });
     return { id: fam.id, rule: rule.id, kind: 'continuous', dimension: added[fi], generators, actionTex: rule.action.tex, checks: [] };

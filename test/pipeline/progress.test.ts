@@ -51,3 +51,25 @@ describe('check progress on stderr', () => {
     expect((await run(true, ['--json'])).err).toBe('');
   });
 });
+
+describe('the stages report their steps to onStep', () => {
+  it('relu-2-4-1: the symmetry stage counts every generator and permutation once, in order, then the quotient stage its points', async () => {
+    const { runPipeline } = await import('../../src/pipeline/derive.js');
+    const { loadSpec } = await import('../../src/spec/load.js');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '..', '..');
+    const seen: { stage: string; what: string; done: number; total: number }[] = [];
+    let stage = '';
+    const { derivation } = runPipeline(loadSpec(join(root, 'derivations', 'relu-2-4-1', 'spec.yaml')), {
+      rulesDir: join(root, 'rules'), onStage: (s) => { stage = s; }, onStep: (what, done, total) => { seen.push({ stage, what, done, total }); },
+    });
+    const sym = seen.filter((e) => e.stage === 'symmetry');
+    expect(sym.length).toBeGreaterThan(0);
+    expect(sym.map((e) => e.done)).toEqual(sym.map((_, i) => i + 1));
+    expect(sym.every((e) => e.total === sym.length)).toBe(true);
+    // positive rescaling of 4 hidden units: 4 generators, plus the unit permutations
+    expect(sym.length).toBeGreaterThan(4);
+    expect(derivation.steps.length).toBeGreaterThan(0);
+    expect(seen.some((e) => e.stage === 'quotient')).toBe(true);
+  }, 60_000);
+});
