@@ -6,6 +6,7 @@
 import type { Expr } from '../ir/expr.js';
 import { diff } from '../ir/diff.js';
 import { compile } from '../ir/evaluate.js';
+import { rootOfNonDecreasing } from '../util/monotone-root.js';
 
 export interface ConvexFlux {
   /** f(p). */
@@ -19,27 +20,8 @@ export interface ConvexFlux {
 /** docs/theory.md §1: inviscid Burgers flux of p = grad u. */
 export const burgersFlux: ConvexFlux = { flux: (p) => 0.5 * p * p, dflux: (p) => p, fluxMinimiser: 0 };
 
-/**
- * The root of a non-decreasing f' by bracketing (f' < 0 < f') and bisection.
- * When f' takes no negative (positive) value on [-1e8, 1e8] the flux is
- * non-decreasing (non-increasing) and the minimiser is -Infinity (+Infinity);
- * the Godunov flux then reduces to the upwind value, which is right.
- */
-export function fluxMinimiser(dflux: (p: number) => number): number {
-  if (dflux(0) === 0) return 0;
-  let lo = -1, hi = 1;
-  while (!(dflux(lo) < 0) && lo > -1e8) lo *= 2;
-  while (!(dflux(hi) > 0) && hi < 1e8) hi *= 2;
-  // f' >= 0 everywhere: f is non-decreasing and its infimum is at -Infinity (and vice versa)
-  if (!(dflux(lo) < 0)) return -Infinity;
-  if (!(dflux(hi) > 0)) return Infinity;
-  for (let k = 0; k < 200 && hi - lo > 1e-15 * Math.max(1, Math.abs(lo)); k++) {
-    const mid = 0.5 * (lo + hi);
-    if (dflux(mid) < 0) lo = mid; else hi = mid;
-  }
-  const ps = 0.5 * (lo + hi);
-  return Math.abs(ps) < 1e-14 ? 0 : ps;
-}
+/** The minimiser of a convex flux: the root of its non-decreasing f' (src/util/monotone-root.ts). */
+export const fluxMinimiser = rootOfNonDecreasing;
 
 /**
  * The conservation law of a derived flux expression f(variable): f and f'

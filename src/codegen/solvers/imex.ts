@@ -131,6 +131,26 @@ function advectionStep(speeds: readonly Stmt[]): Stmt[] {
   ];
 }
 
+/**
+ * The Strang-split step both IMEX kernels share: D(dt/2) A(dt) D(dt/2) with dt
+ * from the advection CFL only, the diffusion D by TR-BDF2 on `g` ghost cells
+ * with mass stencil M, and the scheme's own explicit advection A.
+ */
+function strangImexBody(F: ReturnType<typeof kernelFlux>, variable: string, upwind: boolean, g: number, M: MassStencil, interior: (body: readonly Stmt[]) => Stmt, p0: KExpr, advection: readonly Stmt[], ghosts: readonly Stmt[]): Stmt[] {
+  const diffusion = implicitDiffusion(g, M);
+  return [
+    equationComment('p_t + f(p)_x = nu p_xx', F, 'f', variable, upwind),
+    ...DIFFUSION_LOCALS.map((v) => declare(v, num(0))),
+    ...timeLoop([
+      ...advectionStep([interior([accumulate(kvar('amax'), kcall('abs', F.df(p0)), 'max')])]),
+      ...thomasFactor(g, M),
+      ...diffusion,
+      ...advection,
+      ...diffusion,
+    ], ghosts),
+  ];
+}
+
 const IMEX_SCRATCH = ['q', 'r', 'cp', 'di'] as const;
 
 /** WENO5-JS + SSP-RK3 for the flux, TR-BDF2 with the compact fourth-order Laplacian for the diffusion, Strang-split. */
@@ -142,7 +162,6 @@ export function weno5ImexKernel(flux: Expr, variable = 'p'): Kernel {
   const g = 3;
   const interior = (body: readonly Stmt[]) => loop('i', g, iadd(n, -g), body, true);
   const ghosts = [comment('outflow ghost cells (3 per side) copy the first and last interior values'), ...outflowGhosts('p', g, num(g), iadd(n, -g - 1), (c) => c)];
-  const diffusion = implicitDiffusion(g, COMPACT_FOURTH_ORDER);
   return {
     name: 'burgers_weno5_imex',
     doc: 'IMEX for p_t + f(p)_x = nu p_xx with the derived flux f = H: Strang splitting D(dt/2) A(dt) D(dt/2), A = WENO5-JS (global Lax-Friedrichs splitting) + SSP-RK3 for the flux, D = TR-BDF2 (L-stable, two Thomas solves) with the fourth-order compact Laplacian; dt from the advection CFL only; point values with three ghost cells at each end (outflow); integrates to t_end in place and returns the number of steps.',
@@ -154,24 +173,16 @@ export function weno5ImexKernel(flux: Expr, variable = 'p'): Kernel {
     outputs: [],
     temps: [],
     returns: 'steps',
-    body: [
-      equationComment('p_t + f(p)_x = nu p_xx', F, 'f', variable, false),
-      ...DIFFUSION_LOCALS.map((v) => declare(v, num(0))),
-      ...timeLoop([
-        ...advectionStep([interior([accumulate(kvar('amax'), kcall('abs', F.df(p(0))), 'max')])]),
-        ...thomasFactor(g, COMPACT_FOURTH_ORDER),
-        ...diffusion,
-        comment('explicit advection over dt: SSP-RK3 stages of L(p) = -(F_{i+1/2} - F_{i-1/2})/dx (no diffusion term)'),
-        interior([assign(at('p0', i, 0), p(0))]),
-        loop('s', 0, 3, [
-          ...ghosts,
-          ...weno5FaceFluxes(F),
-          interior([assign(at('L', i, 0), bin('/', kneg(sub(at('F', i, 0), at('F', i, -1))), dx))]),
-          interior([assign(at('p', i, 0), sspRk3Stage(p(0), at('p0', i, 0), at('L', i, 0)))]),
-        ]),
-        ...diffusion,
-      ], ghosts),
-    ],
+    body: strangImexBody(F, variable, false, g, COMPACT_FOURTH_ORDER, interior, p(0), [
+      comment('explicit advection over dt: SSP-RK3 stages of L(p) = -(F_{i+1/2} - F_{i-1/2})/dx (no diffusion term)'),
+      interior([assign(at('p0', i, 0), p(0))]),
+      loop('s', 0, 3, [
+        ...ghosts,
+        ...weno5FaceFluxes(F),
+        interior([assign(at('L', i, 0), bin('/', kneg(sub(at('F', i, 0), at('F', i, -1))), dx))]),
+        interior([assign(at('p', i, 0), sspRk3Stage(p(0), at('p0', i, 0), at('L', i, 0)))]),
+      ]),
+    ], ghosts),
   };
 }
 
@@ -182,7 +193,6 @@ export function godunovImexKernel(flux: Expr, variable = 'p'): Kernel {
   const p = (o: number): KExpr => index('p', iadd(i, o));
   const interior = (body: readonly Stmt[]) => loop('i', 1, iadd(n, -1), body, true);
   const ghosts = [comment('outflow ghost cells: p[0] = p[1], p[n-1] = p[n-2]'), ...outflowGhosts('p', 1, num(1), iadd(n, -2), (c) => c)];
-  const diffusion = implicitDiffusion(1, CENTRAL_SECOND_ORDER);
   return {
     name: 'burgers_godunov_imex',
     doc: 'IMEX for p_t + f(p)_x = nu p_xx with the derived flux f = H: Strang splitting D(dt/2) A(dt) D(dt/2), A = Godunov (exact Riemann flux, sonic entropy fix), D = TR-BDF2 (L-stable, two Thomas solves) with the central Laplacian; dt from the advection CFL only; p has one ghost cell at each end (outflow); integrates to t_end in place and returns the number of steps.',
@@ -190,20 +200,12 @@ export function godunovImexKernel(flux: Expr, variable = 'p'): Kernel {
     outputs: [],
     temps: [],
     returns: 'steps',
-    body: [
-      equationComment('p_t + f(p)_x = nu p_xx', F, 'f', variable, true),
-      ...DIFFUSION_LOCALS.map((v) => declare(v, num(0))),
-      ...timeLoop([
-        ...advectionStep([interior([accumulate(kvar('amax'), kcall('abs', F.df(p(0))), 'max')])]),
-        ...thomasFactor(1, CENTRAL_SECOND_ORDER),
-        ...diffusion,
-        comment('explicit advection over dt: Godunov flux at interface i+1/2, conservative update'),
-        ...ghosts,
-        loop('i', 0, iadd(n, -1), [assign(index('F', i), godunovFlux(F, p(0), p(1)))], true),
-        interior([assign(index('next', i), sub(p(0), mul(bin('/', kvar('dt'), kvar('dx')), sub(index('F', i), index('F', iadd(i, -1))))))]),
-        interior([assign(index('p', i), index('next', i))]),
-        ...diffusion,
-      ], ghosts),
-    ],
+    body: strangImexBody(F, variable, true, 1, CENTRAL_SECOND_ORDER, interior, p(0), [
+      comment('explicit advection over dt: Godunov flux at interface i+1/2, conservative update'),
+      ...ghosts,
+      loop('i', 0, iadd(n, -1), [assign(index('F', i), godunovFlux(F, p(0), p(1)))], true),
+      interior([assign(index('next', i), sub(p(0), mul(bin('/', kvar('dt'), kvar('dx')), sub(index('F', i), index('F', iadd(i, -1))))))]),
+      interior([assign(index('p', i), index('next', i))]),
+    ], ghosts),
   };
 }

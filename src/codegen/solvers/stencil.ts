@@ -13,7 +13,7 @@ import { compile } from '../../ir/evaluate.js';
 import { text } from '../../print/text.js';
 import { assign, bin, comment, declare, iadd, index, kcall, kvar, num, select, type ArrayParam, type KExpr, type Length, type ScalarParam, type Stmt } from '../kernel-ir.js';
 import { lowerExprs } from '../lower-expr.js';
-import { sonicPoint } from './sonic-point.js';
+import { rootOfNonDecreasing } from '../../util/monotone-root.js';
 
 /** e(variable := value) as a kernel expression (fluxes are tiny: no CSE, expanded inline). */
 export function lowerIn(e: Expr, variable: string, value: KExpr): KExpr {
@@ -30,7 +30,7 @@ export interface KernelFlux {
   readonly f: (v: KExpr) => KExpr;
   /** f' by symbolic differentiation of the derived expression. */
   readonly df: (v: KExpr) => KExpr;
-  /** The sonic point p_s, f'(p_s) = 0 (sonic-point.ts); +-Infinity when f is monotone. */
+  /** The sonic point p_s, f'(p_s) = 0 (src/util/monotone-root.ts), found at generation time and printed as a number; +-Infinity when f is monotone. */
   readonly sonic: number;
   /** f(p_s), folded to a number (finite p_s only). */
   readonly atSonic: number;
@@ -39,7 +39,7 @@ export interface KernelFlux {
 export function kernelFlux(flux: Expr, variable = 'p'): KernelFlux {
   const dflux = diff(flux, variable);
   const dfc = compile(dflux, [variable]);
-  const sonic = sonicPoint((x) => dfc([x]));
+  const sonic = rootOfNonDecreasing((x) => dfc([x]));
   return {
     text: text(flux),
     f: (v) => lowerIn(flux, variable, v),
